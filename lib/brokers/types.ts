@@ -1,0 +1,34 @@
+import type { PartitionLag } from "@/lib/lag/compute-lag";
+
+export interface GroupMember {
+  memberId: string;
+  clientId: string;
+  host: string;
+  assignment: { topic: string; partitions: number[] }[];
+}
+
+export interface ConsumerGroupSnapshot {
+  groupId: string;
+  /** broker-reported state: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, … */
+  state: string;
+  /** assignment protocol ("range", "cooperative-sticky", …) or "" for an empty group */
+  protocol: string;
+  members: GroupMember[];
+  partitions: PartitionLag[];
+}
+
+/**
+ * What one poll of a cluster found. Each field is filled by the brokers that have the
+ * concept; the store writes whatever is present.
+ */
+export interface CollectResult {
+  consumerGroups: ConsumerGroupSnapshot[] | null;
+  /** client API calls made during this poll (one call may send several protocol requests) */
+  brokerCalls: number;
+}
+
+/** The verbs every broker kind implements; registered by kind in lib/brokers/registry.ts. */
+export interface BrokerAdapter {
+  collect(): Promise<CollectResult>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import type { BrokerAdapter } from "@/lib/brokers/types";
+import type { Db } from "@/lib/db/prisma";
+import { recordPoll } from "@/lib/store/record-poll";
+import { describeError } from "./describe-error";
+
+export interface PollReport {
+  clusterId: string;
+  ok: boolean;
+  durationMs: number;
+  error: string | null;
+  groups: number;
+  brokerCalls: number;
+}
+
+/** One poll of one cluster: ask the broker, then write the outcome (up or down) to the store. */
+export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdapter): Promise<PollReport> {
+  const startedAt = new Date();
+  const started = performance.now();
+  let error: string | null = null;
+  let result: Awaited<ReturnType<BrokerAdapter["collect"]>> | null = null;
+  try {
+    result = await adapter.collect();
+  } catch (caught) {
+    error = describeError(caught);
+  }
+  const durationMs = Math.round(performance.now() - started);
+  await recordPoll(db, { clusterId, startedAt, durationMs, error }, result?.consumerGroups ?? null);
+  return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? 0, brokerCalls: result?.brokerCalls ?? 0 };
+}

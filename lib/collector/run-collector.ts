@@ -1,0 +1,71 @@
+import "server-only";
+import { createBrokerAdapter } from "@/lib/brokers/registry";
+import type { BrokerAdapter } from "@/lib/brokers/types";
+import { pollIntervalSecondsFor } from "@/lib/config/cluster-name";
+import type { QueuewatchConfig } from "@/lib/config/schema";
+import type { Db } from "@/lib/db/prisma";
+import { syncClusters } from "@/lib/store/sync-clusters";
+import { describeError } from "./describe-error";
+import { pollCluster, type PollReport } from "./poll-cluster";
+
+export interface CollectorHandle {
+  stop(): Promise<void>;
+}
+
+export interface CollectorOptions {
+  log?: (line: string) => void;
+  onPoll?: (report: PollReport) => void;
+}
+
+/**
+ * Polls every cluster on its own interval, forever. A poll never overlaps the previous
+ * one of the same cluster; a failing broker or a failing database write is reported and
+ * the loop goes on, so the collector recovers by itself.
+ */
+export async function startCollector(db: Db, config: QueuewatchConfig, options: CollectorOptions = {}): Promise<CollectorHandle> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  await syncClusters(db, config.clusters);
+  let stopping = false;
+  const timers = new Set<NodeJS.Timeout>();
+  const running = new Set<Promise<void>>();
+  const adapters: BrokerAdapter[] = [];
+
+  for (const cluster of config.clusters) {
+    const adapter = createBrokerAdapter(cluster);
+    adapters.push(adapter);
+    const intervalMs = pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) * 1000;
+    const tick = async (): Promise<void> => {
+      const startedAt = Date.now();
+      try {
+        const report = await pollCluster(db, cluster.id, adapter);
+        options.onPoll?.(report);
+        log(report.ok
+          ? `[${cluster.id}] up: ${report.groups} groups in ${report.durationMs} ms (${report.brokerCalls} client calls)`
+          : `[${cluster.id}] down after ${report.durationMs} ms: ${report.error}`);
+      } catch (error) {
+        log(`[${cluster.id}] could not record the poll: ${describeError(error)}`);
+      }
+      if (stopping) return;
+      const delay = Math.max(0, intervalMs - (Date.now() - startedAt));
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        track(tick());
+      }, delay);
+      timers.add(timer);
+    };
+    const track = (promise: Promise<void>): void => {
+      running.add(promise);
+      void promise.finally(() => running.delete(promise));
+    };
+    track(tick());
+  }
+
+  return {
+    async stop() {
+      stopping = true;
+      for (const timer of timers) clearTimeout(timer);
+      await Promise.allSettled([...running]);
+      await Promise.allSettled(adapters.map((a) => a.close()));
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { AssignerProtocol, Kafka, type Admin, type GroupDescription } from "kafkajs";
+import type { BrokerAdapter, CollectResult, GroupMember } from "@/lib/brokers/types";
+import type { KafkaClusterConfig } from "@/lib/config/schema";
+import { mapWithConcurrency } from "@/lib/util/map-with-concurrency";
+import { assembleGroupSnapshot, topicsOfGroup, type RawCommittedOffsets, type RawGroupDescription } from "./assemble-groups";
+import { kafkaClientOptions } from "./client-options";
+
+const DESCRIBE_BATCH = 100;
+const END_OFFSET_CONCURRENCY = 8;
+const DEFAULT_OFFSET_FETCH_CONCURRENCY = 16;
+
+function decodeMembers(group: GroupDescription): GroupMember[] {
+  return group.members.map((member) => {
+    // An empty or undecodable assignment (mid-rebalance, or a non-consumer protocol) is no assignment.
+    const decoded = member.memberAssignment.length > 0 ? AssignerProtocol.MemberAssignment.decode(member.memberAssignment) : null;
+    const assignment = Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
+    return { memberId: member.memberId, clientId: member.clientId, host: member.clientHost, assignment };
+  });
+}
+
+/** Polls consumer-group lag through Kafka's admin APIs (kafkajs). */
+export class KafkaAdapter implements BrokerAdapter {
+  private readonly admin: Admin;
+  private connected = false;
+
+  constructor(private readonly cluster: KafkaClusterConfig) {
+    this.admin = new Kafka(kafkaClientOptions(cluster)).admin();
+  }
+
+  async collect(): Promise<CollectResult> {
+    let brokerCalls = 0;
+    const count = <T>(promise: Promise<T>): Promise<T> => {
+      brokerCalls += 1;
+      return promise;
+    };
+    try {
+      if (!this.connected) {
+        await this.admin.connect();
+        this.connected = true;
+      }
+      const { groups: listed } = await count(this.admin.listGroups());
+      // Consumer groups, plus groups that only hold committed offsets (protocolType "").
+      const groupIds = listed.filter((g) => g.protocolType === "consumer" || g.protocolType === "").map((g) => g.groupId).sort();
+
+      const batches: string[][] = [];
+      for (let i = 0; i < groupIds.length; i += DESCRIBE_BATCH) batches.push(groupIds.slice(i, i + DESCRIBE_BATCH));
+      const described = (await mapWithConcurrency(batches, 4, (batch) => count(this.admin.describeGroups(batch)))).flatMap((r) => r.groups);
+      const descriptions: RawGroupDescription[] = described.map((g) => ({
+        groupId: g.groupId,
+        state: g.state,
+        protocol: g.protocol,
+        members: decodeMembers(g),
+      }));
+
+      // kafkajs has no multi-group OffsetFetch: one request per group, bounded concurrency.
+      const concurrency = this.cluster.offsetFetchConcurrency ?? DEFAULT_OFFSET_FETCH_CONCURRENCY;
+      const committed: RawCommittedOffsets[][] = await mapWithConcurrency(descriptions, concurrency, (d) =>
+        count(this.admin.fetchOffsets({ groupId: d.groupId })),
+      );
+
+      const topics = [...new Set(descriptions.flatMap((d, i) => topicsOfGroup(d, committed[i] ?? [])))].sort();
+      const endOffsets = new Map<string, Map<number, number>>();
+      await mapWithConcurrency(topics, END_OFFSET_CONCURRENCY, async (topic) => {
+        try {
+          const offsets = await count(this.admin.fetchTopicOffsets(topic));
+          endOffsets.set(topic, new Map(offsets.map((o) => [o.partition, Number(o.high)])));
+        } catch (error) {
+          // A topic deleted since the group committed on it has no end offset; its
+          // partitions are left out rather than failing the whole poll.
+          if (!(error instanceof Error && /does not host this topic-partition|UNKNOWN_TOPIC/i.test(`${error.message} ${(error as { type?: string }).type ?? ""}`))) throw error;
+        }
+      });
+
+      const consumerGroups = descriptions.map((d, i) => assembleGroupSnapshot(d, committed[i] ?? [], endOffsets));
+      return { consumerGroups, brokerCalls };
+    } catch (error) {
+      // Drop the connection so the next poll starts clean (broker restarts, leader moves).
+      await this.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.connected) return;
+    this.connected = false;
+    await this.admin.disconnect().catch(() => {
+      // Disconnecting from a broker that is already gone cannot fail in a way that matters.
+    });
+  }
+}

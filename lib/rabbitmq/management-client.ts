@@ -1,0 +1,25 @@
+import "server-only";
+import type { RabbitmqClusterConfig } from "@/lib/config/schema";
+
+export class ManagementApiError extends Error {
+  constructor(message: string, readonly status: number | null) {
+    super(message);
+    this.name = "ManagementApiError";
+  }
+}
+
+/** GET a management-API path (already URL-encoded) and parse the JSON body. */
+export async function getManagementJson(cluster: RabbitmqClusterConfig, pathAndQuery: string, timeoutMs = 10000): Promise<unknown> {
+  const url = new URL(pathAndQuery, cluster.managementUrl.endsWith("/") ? cluster.managementUrl : `${cluster.managementUrl}/`);
+  const auth = Buffer.from(`${cluster.username}:${cluster.password}`).toString("base64");
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { authorization: `Basic ${auth}`, accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    throw new ManagementApiError(`cannot reach the RabbitMQ management API at ${url.origin}${cause || (error instanceof Error ? `: ${error.message}` : "")}`, null);
+  }
+  if (response.status === 401) throw new ManagementApiError(`the RabbitMQ management API at ${url.origin} rejected the credentials of user "${cluster.username}" (401)`, 401);
+  if (!response.ok) throw new ManagementApiError(`the RabbitMQ management API answered ${response.status} ${response.statusText} for ${url.pathname}`, response.status);
+  return response.json();
+}

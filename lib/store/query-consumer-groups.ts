@@ -1,0 +1,46 @@
+import "server-only";
+import type { ConsumerGroupDetailDto, ConsumerGroupSummaryDto } from "@/lib/api/types";
+import type { Db } from "@/lib/db/prisma";
+
+function toNumber(value: bigint | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+/** Groups of a cluster as of the latest completed poll. */
+export async function queryConsumerGroups(db: Db, clusterId: string): Promise<ConsumerGroupSummaryDto[]> {
+  const rows = await db.consumerGroup.findMany({ where: { clusterId }, orderBy: { groupId: "asc" } });
+  return rows.map((row) => ({
+    groupId: row.groupId,
+    state: row.state,
+    members: row.members,
+    totalLag: toNumber(row.totalLag),
+    maxLag: toNumber(row.maxLag),
+    topics: row.topics,
+    polledAt: row.polledAt.toISOString(),
+  }));
+}
+
+/** One group with its per-partition offsets, or null when the latest poll did not see it. */
+export async function queryConsumerGroup(db: Db, clusterId: string, groupId: string): Promise<ConsumerGroupDetailDto | null> {
+  const [group, partitions] = await Promise.all([
+    db.consumerGroup.findUnique({ where: { clusterId_groupId: { clusterId, groupId } } }),
+    db.partitionOffset.findMany({ where: { clusterId, groupId }, orderBy: [{ topic: "asc" }, { partition: "asc" }] }),
+  ]);
+  if (!group) return null;
+  return {
+    groupId: group.groupId,
+    state: group.state,
+    protocol: group.protocol,
+    members: group.members,
+    totalLag: toNumber(group.totalLag),
+    maxLag: toNumber(group.maxLag),
+    polledAt: group.polledAt.toISOString(),
+    partitions: partitions.map((p) => ({
+      topic: p.topic,
+      partition: p.partition,
+      committedOffset: toNumber(p.committedOffset),
+      endOffset: Number(p.endOffset),
+      lag: toNumber(p.lag),
+    })),
+  };
+}

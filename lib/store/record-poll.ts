@@ -1,0 +1,70 @@
+import "server-only";
+import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
+import type { Db } from "@/lib/db/prisma";
+import { summarizeGroupLag } from "@/lib/lag/compute-lag";
+
+export interface PollOutcome {
+  clusterId: string;
+  startedAt: Date;
+  durationMs: number;
+  error: string | null;
+}
+
+/**
+ * Writes one completed poll in a single transaction: the outcome, and (when the poll
+ * succeeded and the broker has consumer groups) the replacement snapshot of groups and
+ * partitions plus one lag sample per group. Readers never see half a poll.
+ */
+export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: readonly ConsumerGroupSnapshot[] | null): Promise<void> {
+  const { clusterId, startedAt, durationMs, error } = outcome;
+  const polledAt = new Date(startedAt.getTime() + durationMs);
+  await db.$transaction(async (tx) => {
+    await tx.pollRun.create({ data: { clusterId, startedAt, durationMs, ok: error === null, error } });
+    await tx.cluster.update({
+      where: { id: clusterId },
+      data: error === null
+        ? { status: "up", lastPolledAt: polledAt, lastPollDurationMs: durationMs, lastError: null }
+        : { status: "down", lastPolledAt: polledAt, lastPollDurationMs: durationMs, lastError: error },
+    });
+    if (error !== null || consumerGroups === null) return;
+
+    await tx.partitionOffset.deleteMany({ where: { clusterId } });
+    await tx.consumerGroup.deleteMany({ where: { clusterId } });
+    const summaries = consumerGroups.map((g) => summarizeGroupLag(g.partitions));
+    await tx.consumerGroup.createMany({
+      data: consumerGroups.map((group, i) => ({
+        clusterId,
+        groupId: group.groupId,
+        state: group.state,
+        protocol: group.protocol,
+        members: group.members.length,
+        totalLag: toBigInt(summaries[i]?.totalLag ?? null),
+        maxLag: toBigInt(summaries[i]?.maxLag ?? null),
+        topics: [...new Set(group.partitions.map((p) => p.topic))],
+        polledAt,
+      })),
+    });
+
+    // Partition rows can number in the tens of thousands: one unnest insert, not createMany.
+    const rows = consumerGroups.flatMap((g) => g.partitions.map((p) => ({ groupId: g.groupId, ...p })));
+    if (rows.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO partition_offsets (cluster_id, group_id, topic, partition, committed_offset, end_offset, lag, polled_at)
+        SELECT ${clusterId}, g, t, p, c, e, l, ${polledAt}
+        FROM unnest(${rows.map((r) => r.groupId)}::text[], ${rows.map((r) => r.topic)}::text[], ${rows.map((r) => r.partition)}::int[],
+                    ${rows.map((r) => r.committedOffset)}::bigint[], ${rows.map((r) => r.endOffset)}::bigint[], ${rows.map((r) => r.lag)}::bigint[])
+             AS u(g, t, p, c, e, l)`;
+    }
+    if (consumerGroups.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO group_lag_samples (cluster_id, group_id, ts, total_lag)
+        SELECT ${clusterId}, g, ${polledAt}, l
+        FROM unnest(${consumerGroups.map((g) => g.groupId)}::text[], ${summaries.map((s) => s.totalLag)}::bigint[]) AS u(g, l)
+        ON CONFLICT DO NOTHING`;
+    }
+  });
+}
+
+function toBigInt(value: number | null): bigint | null {
+  return value === null ? null : BigInt(value);
+}

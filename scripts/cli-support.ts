@@ -1,0 +1,31 @@
+// Shared start-up steps of the Queuewatch processes (collector, web, migrate).
+import { loadConfig } from "@/lib/config/load-config";
+import { ConfigError } from "@/lib/config/parse-config";
+import type { QueuewatchConfig } from "@/lib/config/schema";
+import { describeError } from "@/lib/collector/describe-error";
+
+/** Loads the config or exits with the validation message (file, field, problem). */
+export function loadConfigOrExit(): QueuewatchConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    fail(error instanceof ConfigError ? error.message : describeError(error));
+  }
+}
+
+export function fail(message: string): never {
+  process.stderr.write(`queuewatch: ${message}\n`);
+  process.exit(1);
+}
+
+export function onShutdown(handler: () => Promise<void>): void {
+  let done = false;
+  const run = (signal: NodeJS.Signals): void => {
+    if (done) return;
+    done = true;
+    process.stderr.write(`queuewatch: ${signal} received, shutting down\n`);
+    void handler().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", run);
+  process.on("SIGTERM", run);
+}
