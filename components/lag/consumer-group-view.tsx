@@ -1,0 +1,82 @@
+"use client";
+
+import { Empty, ErrorState, Loading, PageTitle } from "@/components/ui/states";
+import { formatAgo, formatCount, parseRange, RANGES } from "@/lib/client/format";
+import { useConsumerGroup, useGroupLag } from "@/lib/client/hooks";
+import { useUrlState } from "@/lib/client/use-url-state";
+import { countKnownPoints, toChartPoints } from "@/lib/lag/chart-data";
+import { LagChart } from "./lag-chart";
+
+export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; groupId: string }) {
+  const group = useConsumerGroup(clusterId, groupId);
+  const [params, setParams] = useUrlState();
+  const range = parseRange(params.get("range"));
+  const lag = useGroupLag(clusterId, groupId, range.ms);
+
+  return (
+    <section>
+      <PageTitle
+        title={groupId}
+        subtitle={group.data ? `Consumer group · ${group.data.state} · ${group.data.members} member(s) · polled ${formatAgo(group.data.polledAt, group.dataUpdatedAt)}` : `Consumer group in ${clusterId}`}
+      />
+      {group.isPending ? (
+        <Loading what="the consumer group" />
+      ) : group.isError ? (
+        <ErrorState error={group.error} what="the consumer group" />
+      ) : (
+        <>
+          <dl className="mb-6 grid grid-cols-2 gap-4 sm:grid-cols-4">
+            <Stat label="Total lag (messages)" value={formatCount(group.data.totalLag)} testId="total-lag" />
+            <Stat label="Max partition lag" value={formatCount(group.data.maxLag)} />
+            <Stat label="Partitions" value={String(group.data.partitions.length)} />
+            <Stat label="Assignment protocol" value={group.data.protocol || "—"} />
+          </dl>
+          <div className="mb-6 rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <div className="mb-2 flex items-center justify-between">
+              <h2 className="font-medium">Total lag over time</h2>
+              <div className="flex gap-1" role="group" aria-label="Time range">
+                {RANGES.map((r) => (
+                  <button key={r.key} type="button" onClick={() => setParams({ range: r.key })}
+                    className={`rounded px-2 py-0.5 text-xs ${r.key === range.key ? "bg-blue-600 text-white" : "bg-slate-100 dark:bg-slate-800"}`}>
+                    {r.label}
+                  </button>
+                ))}
+              </div>
+            </div>
+            {lag.isPending ? <Loading what="lag history" /> : lag.isError ? <ErrorState error={lag.error} what="lag history" /> :
+              countKnownPoints(lag.data.points) === 0 ? <Empty>No lag samples in this range.</Empty> :
+              <LagChart points={toChartPoints(lag.data.points)} label="total lag" />}
+          </div>
+          <h2 className="mb-2 font-medium">Partitions</h2>
+          {group.data.partitions.length === 0 ? <Empty>This group has no committed offsets or assignments.</Empty> : (
+            <table className="w-full text-left text-sm" data-testid="partitions-table">
+              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
+                <tr><th className="py-2">Topic</th><th>Partition</th><th>Committed offset</th><th>End offset</th><th>Lag</th></tr>
+              </thead>
+              <tbody>
+                {group.data.partitions.map((p) => (
+                  <tr key={`${p.topic}/${p.partition}`} className="border-b border-slate-100 dark:border-slate-900" data-testid="partition-row">
+                    <td className="py-1 break-all">{p.topic}</td>
+                    <td className="tabular">{p.partition}</td>
+                    <td className="tabular">{formatCount(p.committedOffset)}</td>
+                    <td className="tabular">{formatCount(p.endOffset)}</td>
+                    <td className="tabular" title={p.lag === null ? "no committed offset" : undefined}>{formatCount(p.lag)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+      <dt className="text-xs uppercase text-slate-500">{label}</dt>
+      <dd className="tabular text-xl font-semibold" data-testid={testId}>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Response shapes of the versioned JSON API. Client-safe: no server imports here.
+
+export const CLUSTER_STATUSES = ["up", "down", "unknown"] as const;
+export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
+
+export interface ClusterDto {
+  id: string;
+  name: string;
+  kind: "kafka" | "rabbitmq";
+  status: ClusterStatus;
+  lastPolledAt: string | null;
+  lastError: string | null;
+  lastPollDurationMs: number | null;
+  pollIntervalSeconds: number;
+}
+
+export interface ConsumerGroupSummaryDto {
+  groupId: string;
+  state: string;
+  members: number;
+  totalLag: number | null;
+  maxLag: number | null;
+  topics: string[];
+  polledAt: string;
+}
+
+export interface PartitionLagDto {
+  topic: string;
+  partition: number;
+  committedOffset: number | null;
+  endOffset: number;
+  lag: number | null;
+}
+
+export interface ConsumerGroupDetailDto {
+  groupId: string;
+  state: string;
+  protocol: string;
+  members: number;
+  totalLag: number | null;
+  maxLag: number | null;
+  polledAt: string;
+  partitions: PartitionLagDto[];
+}
+
+export interface SeriesPointDto {
+  t: string;
+  v: number | null;
+}
+
+export interface LagSeriesDto {
+  points: SeriesPointDto[];
+  step: string;
+  from: string;
+  to: string;
+}
+
+export interface ApiErrorDto {
+  error: { code: string; message: string };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { formatAgo, formatCount, parseRange } from "./format";
+
+describe("format", () => {
+  it.each([[null, "—"], [undefined, "—"], [0, "0"], [1234567, "1,234,567"]] as const)("formatCount(%s) = %s", (v, s) => {
+    expect(formatCount(v)).toBe(s);
+  });
+
+  it.each([
+    [null, "never"],
+    ["2026-11-30T00:00:00Z", "0 s ago"],
+    ["2026-11-29T23:59:15Z", "45 s ago"],
+    ["2026-11-29T23:50:00Z", "10 min ago"],
+    ["2026-11-29T21:00:00Z", "3 h ago"],
+    ["2026-11-27T00:00:00Z", "3 d ago"],
+  ] as const)("formatAgo(%s) = %s", (iso, s) => {
+    expect(formatAgo(iso, Date.parse("2026-11-30T00:00:00Z"))).toBe(s);
+  });
+
+  it("parses ranges, defaulting to one hour", () => {
+    expect(parseRange("24h").ms).toBe(86_400_000);
+    expect(parseRange("bogus").key).toBe("1h");
+    expect(parseRange(null).key).toBe("1h");
+  });
+});

@@ -1,0 +1,29 @@
+// Client-safe display helpers. Unknown values are shown as "—", never as 0.
+
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : integer.format(value);
+}
+
+export function formatAgo(iso: string | null, nowMs: number): string {
+  if (!iso) return "never";
+  const seconds = Math.max(0, Math.round((nowMs - new Date(iso).getTime()) / 1000));
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+  return `${Math.floor(seconds / 86400)} d ago`;
+}
+
+export const RANGES = [
+  { key: "15m", label: "15 min", ms: 15 * 60_000 },
+  { key: "1h", label: "1 hour", ms: 3600_000 },
+  { key: "6h", label: "6 hours", ms: 6 * 3600_000 },
+  { key: "24h", label: "24 hours", ms: 24 * 3600_000 },
+  { key: "7d", label: "7 days", ms: 7 * 24 * 3600_000 },
+] as const;
+export type RangeKey = (typeof RANGES)[number]["key"];
+
+export function parseRange(value: string | null): (typeof RANGES)[number] {
+  return RANGES.find((r) => r.key === value) ?? RANGES[1];
+}
