@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { produceTo } from "../tests/support/kafka-fixtures";
+import { E2E_GROUP, E2E_HOSTILE_GROUP, E2E_LAG, E2E_TOPIC } from "./fixtures";
+
+test("clusters overview shows both clusters with their poll status", async ({ page }) => {
+  await page.goto("/");
+  const kafka = page.getByTestId("cluster-e2e-kafka");
+  await expect(kafka).toContainText("E2E Kafka");
+  await expect(kafka).toContainText("up");
+  await expect(page.getByTestId("cluster-e2e-rabbit")).toContainText("RabbitMQ");
+});
+
+test("groups list filters by name and sorts by lag", async ({ page }) => {
+  await page.goto("/clusters/e2e-kafka");
+  const billing = page.getByTestId("group-row").filter({ hasText: E2E_GROUP });
+  await expect(billing).toContainText("36");
+  await page.getByPlaceholder("group name contains…").fill("E2E-BILL");
+  await expect(page.getByTestId("group-row")).toHaveCount(1);
+  await expect(page.getByTestId("group-row")).toContainText(E2E_GROUP);
+  await expect(page).toHaveURL(/q=E2E-BILL/);
+  await page.getByPlaceholder("group name contains…").fill("");
+  await page.getByRole("button", { name: /Total lag/ }).click();
+  await expect(page).toHaveURL(/sort=totalLag/);
+});
+
+test("group page shows per-partition lag and a chart with points", async ({ page }) => {
+  await page.goto(`/clusters/e2e-kafka/groups/${encodeURIComponent(E2E_GROUP)}`);
+  await expect(page.getByRole("heading", { name: E2E_GROUP })).toBeVisible();
+  await expect(page.getByTestId("total-lag")).toHaveText("36");
+  const rows = page.getByTestId("partition-row");
+  await expect(rows).toHaveCount(3);
+  for (const [partition, lag] of E2E_LAG.entries()) {
+    const cells = rows.nth(partition).locator("td");
+    await expect(cells.nth(0)).toHaveText(E2E_TOPIC);
+    await expect(cells.nth(1)).toHaveText(String(partition));
+    await expect(cells.nth(4)).toHaveText(String(lag));
+  }
+  // The collector polls every 2 s; in the 15-minute range a bucket is 5 s wide.
+  await page.getByRole("button", { name: "15 min" }).click();
+  await expect(page).toHaveURL(/range=15m/);
+  const chart = page.getByTestId("lag-chart");
+  await expect(chart.locator(".recharts-line-dots circle")).not.toHaveCount(0);
+  await expect.poll(() => chart.locator(".recharts-line-dots circle").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  await expect(chart.locator("path.recharts-line-curve")).toHaveAttribute("d", /L/);
+  await page.screenshot({ path: "test-results/group-page.png", fullPage: true });
+});
+
+test("a hostile group id renders as text and its page resolves", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  await page.goto("/clusters/e2e-kafka");
+  const link = page.getByRole("link", { name: E2E_HOSTILE_GROUP });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page.getByRole("heading", { name: E2E_HOSTILE_GROUP })).toBeVisible();
+  await expect(page.getByTestId("partition-row")).toHaveCount(3);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toBe(0);
+});
+
+test("unknown group shows an error state, not a blank page", async ({ page }) => {
+  await page.goto("/clusters/e2e-kafka/groups/no-such-group");
+  await expect(page.getByRole("alert").filter({ hasText: "Could not load" })).toContainText('unknown consumer group "no-such-group"');
+});
+
+test("lag refreshes live, without a page reload, when the producer moves ahead", async ({ page }) => {
+  await page.goto(`/clusters/e2e-kafka/groups/${encodeURIComponent(E2E_GROUP)}`);
+  await expect(page.getByTestId("total-lag")).toHaveText("36");
+  let navigations = 0;
+  page.on("framenavigated", () => {
+    navigations += 1;
+  });
+  await produceTo(E2E_TOPIC, 0, 5);
+  await expect(page.getByTestId("total-lag")).toHaveText("41", { timeout: 30_000 });
+  await expect(page.getByTestId("partition-row").nth(0).locator("td").nth(4)).toHaveText("11");
+  expect(navigations).toBe(0);
+});

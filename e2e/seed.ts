@@ -1,0 +1,51 @@
+// Seeds the e2e database from the real broker: a topic with known messages, groups with
+// known committed offsets, then a few real collector polls so the chart has history.
+import { pollCluster } from "@/lib/collector/poll-cluster";
+import { loadConfig } from "@/lib/config/load-config";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { syncClusters } from "@/lib/store/sync-clusters";
+import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics } from "@/tests/support/kafka-fixtures";
+import { E2E_COMMITTED, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_PRODUCED, E2E_TOPIC } from "./fixtures";
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL must point at the e2e database");
+  const config = loadConfig();
+  const db = createPrismaClient(url);
+  await db.$executeRaw`TRUNCATE clusters CASCADE`;
+  await syncClusters(db, config.clusters);
+
+  await deleteGroupsAndTopics([E2E_GROUP, E2E_HOSTILE_GROUP], [E2E_TOPIC]);
+  // Topic deletion is asynchronous in Kafka: retry creation briefly.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await createTopicWithMessages(E2E_TOPIC, E2E_PRODUCED);
+      break;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  await commitOffsets(E2E_GROUP, E2E_TOPIC, E2E_COMMITTED);
+  await commitOffsets(E2E_HOSTILE_GROUP, E2E_TOPIC, [1, 1, 1]);
+
+  const kafka = config.clusters.find((c) => c.id === "e2e-kafka");
+  const rabbit = config.clusters.find((c) => c.id === "e2e-rabbit");
+  if (kafka?.kind !== "kafka" || rabbit?.kind !== "rabbitmq") throw new Error("e2e config must define e2e-kafka and e2e-rabbit");
+  const adapter = new KafkaAdapter(kafka);
+  for (let i = 0; i < 2; i += 1) {
+    const report = await pollCluster(db, kafka.id, adapter);
+    if (!report.ok) throw new Error(`seed poll failed: ${report.error}`);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+  }
+  await adapter.close();
+  await pollCluster(db, rabbit.id, new RabbitmqAdapter(rabbit));
+  await db.$disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+// Lag from a real Kafka broker, through one collector poll, into Postgres and out of the
+// API — checked against Kafka's own kafka-consumer-groups tool.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getGroups } from "@/app/api/v1/clusters/[id]/consumer-groups/route";
+import { GET as getGroup } from "@/app/api/v1/clusters/[id]/consumer-groups/[groupId]/route";
+import { GET as getLag } from "@/app/api/v1/clusters/[id]/consumer-groups/[groupId]/lag/route";
+import { GET as getClusters } from "@/app/api/v1/clusters/route";
+import type { ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto } from "@/lib/api/types";
+import { pollCluster } from "@/lib/collector/poll-cluster";
+import { loadConfig } from "@/lib/config/load-config";
+import type { KafkaClusterConfig } from "@/lib/config/schema";
+import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { syncClusters } from "@/lib/store/sync-clusters";
+import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, kafkaConsumerGroupsDescribe } from "../support/kafka-fixtures";
+import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
+
+const suffix = uniqueSuffix();
+const topic = `qw-it-orders-${suffix}`;
+const groupId = `qw-it-billing-${suffix}`;
+const uncommittedGroup = `qw-it-partial-${suffix}`;
+const produced = [10, 20, 30];
+const committed = [4, 20, 0];
+const expectedLag = [6, 0, 30];
+
+writeTestConfig(`
+pollIntervalSeconds: 5
+clusters:
+  - id: it-kafka
+    kind: kafka
+    brokers: ["${KAFKA_BROKER}"]
+  - id: it-rabbit
+    kind: rabbitmq
+    managementUrl: http://127.0.0.1:15672
+    username: guest
+    password: guest
+`);
+
+let db: Db;
+let cluster: KafkaClusterConfig;
+
+const params = <T extends object>(value: T) => ({ params: Promise.resolve(value) });
+const req = (url: string) => new Request(`http://localhost${url}`);
+async function body<T>(response: Response, status = 200): Promise<T> {
+  expect(response.status).toBe(status);
+  return (await response.json()) as T;
+}
+
+beforeAll(async () => {
+  db = createPrismaClient(TEST_DATABASE_URL);
+  const config = loadConfig();
+  await syncClusters(db, config.clusters);
+  const found = config.clusters.find((c) => c.id === "it-kafka");
+  if (found?.kind !== "kafka") throw new Error("test config lost its kafka cluster");
+  cluster = found;
+  await createTopicWithMessages(topic, produced);
+  await commitOffsets(groupId, topic, committed);
+  // A group that committed on partition 0 only: its other partitions are not reported.
+  await commitOffsets(uncommittedGroup, topic, [committed[0] ?? 0]);
+});
+
+afterAll(async () => {
+  await deleteGroupsAndTopics([groupId, uncommittedGroup], [topic]);
+  await db.$disconnect();
+});
+
+describe("one collector poll against a real broker", () => {
+  it("stores end − committed for every partition, matching kafka-consumer-groups", async () => {
+    const adapter = new KafkaAdapter(cluster);
+    const report = await pollCluster(db, "it-kafka", adapter);
+    await adapter.close();
+    expect(report.error).toBeNull();
+    expect(report.ok).toBe(true);
+
+    const detail = await body<ConsumerGroupDetailDto>(await getGroup(req(""), params({ id: "it-kafka", groupId })));
+    expect(detail.groupId).toBe(groupId);
+    expect(detail.state).toBe("Empty");
+    expect(detail.members).toBe(0);
+    expect(detail.partitions).toEqual(
+      produced.map((end, partition) => ({ topic, partition, committedOffset: committed[partition], endOffset: end, lag: expectedLag[partition] })),
+    );
+    expect(detail.totalLag).toBe(36);
+
+    const kafkaView = kafkaConsumerGroupsDescribe(groupId);
+    expect(kafkaView.map((row) => ({ topic: row.topic, partition: row.partition, committedOffset: row.currentOffset, endOffset: row.logEndOffset, lag: row.lag })).sort((a, b) => a.partition - b.partition))
+      .toEqual(detail.partitions);
+
+    const list = await body<{ groups: ConsumerGroupSummaryDto[] }>(await getGroups(req(""), params({ id: "it-kafka" })));
+    const summary = list.groups.find((g) => g.groupId === groupId);
+    expect(summary).toMatchObject({ groupId, state: "Empty", members: 0, totalLag: 36, maxLag: 30, topics: [topic] });
+
+    const partial = list.groups.find((g) => g.groupId === uncommittedGroup);
+    expect(partial).toMatchObject({ totalLag: 6, maxLag: 6 });
+
+    const clusters = await body<{ clusters: ClusterDto[] }>(await getClusters());
+    expect(clusters.clusters.find((c) => c.id === "it-kafka")).toMatchObject({ kind: "kafka", status: "up", lastError: null });
+  });
+
+  it("serves the lag history with the polled value and nulls where nothing was polled", async () => {
+    const to = new Date(Math.ceil((Date.now() + 60_000) / 10_000) * 10_000); // aligned: exactly 60 buckets of 10 s
+    const from = new Date(to.getTime() - 10 * 60_000);
+    const series = await body<LagSeriesDto>(await getLag(req(`/x?from=${from.toISOString()}&to=${to.toISOString()}&points=60`), params({ id: "it-kafka", groupId })));
+    expect(series.step).toBe("PT10S");
+    expect(series.points).toHaveLength(60);
+    const known = series.points.filter((p) => p.v !== null);
+    expect(known.length).toBeGreaterThanOrEqual(1);
+    expect(known.every((p) => p.v === 36)).toBe(true);
+    expect(series.points.some((p) => p.v === null)).toBe(true);
+  });
+
+  it("answers 404 for unknown clusters and groups and 400 naming a bad parameter", async () => {
+    const unknownCluster = await body<{ error: { message: string } }>(await getGroups(req(""), params({ id: "nope" })), 404);
+    expect(unknownCluster.error.message).toContain("nope");
+    await body(await getGroup(req(""), params({ id: "it-kafka", groupId: "no-such-group" })), 404);
+    await body(await getLag(req("/x"), params({ id: "it-kafka", groupId: "no-such-group" })), 404);
+    const bad = await body<{ error: { message: string } }>(await getLag(req("/x?from=yesterday"), params({ id: "it-kafka", groupId })), 400);
+    expect(bad.error.message).toContain("`from`");
+    const notKafka = await body<{ error: { message: string } }>(await getGroups(req(""), params({ id: "it-rabbit" })), 400);
+    expect(notKafka.error.message).toContain("rabbitmq");
+  });
+});
