@@ -12,7 +12,7 @@ import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
 import { syncClusters } from "@/lib/store/sync-clusters";
-import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, kafkaConsumerGroupsDescribe } from "../support/kafka-fixtures";
+import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, kafkaConsumerGroupsDescribe, testKafka } from "../support/kafka-fixtures";
 import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
 
 const suffix = uniqueSuffix();
@@ -106,6 +106,40 @@ describe("one collector poll against a real broker", () => {
     expect(known.length).toBeGreaterThanOrEqual(1);
     expect(known.every((p) => p.v === 36)).toBe(true);
     expect(series.points.some((p) => p.v === null)).toBe(true);
+  });
+
+  it("shows a live consumer's members, and lag null on assigned partitions it never committed", async () => {
+    const liveTopic = `qw-it-live-${suffix}`;
+    const liveGroup = `qw-it-live-group-${suffix}`;
+    await createTopicWithMessages(liveTopic, [3, 4]);
+    const consumer = testKafka().consumer({ groupId: liveGroup, sessionTimeout: 10_000, heartbeatInterval: 500 });
+    await consumer.connect();
+    let assigned = false;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      assigned = true;
+    });
+    // Never commits: consumes nothing and leaves auto-commit off.
+    await consumer.subscribe({ topic: liveTopic, fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => {} });
+    try {
+      for (let i = 0; i < 100 && !assigned; i += 1) await new Promise((r) => setTimeout(r, 200));
+      expect(assigned).toBe(true);
+      const adapter = new KafkaAdapter(cluster);
+      const report = await pollCluster(db, "it-kafka", adapter);
+      await adapter.close();
+      expect(report.error).toBeNull();
+      const detail = await body<ConsumerGroupDetailDto>(await getGroup(req(""), params({ id: "it-kafka", groupId: liveGroup })));
+      expect(detail.state).toBe("Stable");
+      expect(detail.members).toBe(1);
+      expect(detail.partitions).toEqual([
+        { topic: liveTopic, partition: 0, committedOffset: null, endOffset: 3, lag: null },
+        { topic: liveTopic, partition: 1, committedOffset: null, endOffset: 4, lag: null },
+      ]);
+      expect(detail.totalLag).toBeNull();
+    } finally {
+      await consumer.disconnect();
+      await deleteGroupsAndTopics([liveGroup], [liveTopic]);
+    }
   });
 
   it("answers 404 for unknown clusters and groups and 400 naming a bad parameter", async () => {
