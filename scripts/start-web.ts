@@ -10,9 +10,9 @@ import { fail, loadConfigOrExit, onShutdown } from "./cli-support";
 
 async function main(): Promise<void> {
   loadConfigOrExit();
-  if (!existsSync(path.resolve(".next/BUILD_ID"))) fail("no production build found: run `npm run build` first");
   const database = await resolveDatabase();
   await assertDatabaseMigrated(database.url);
+  if (!existsSync(path.resolve(".next/BUILD_ID"))) fail("no production build found: run `npm run build` first");
   const port = process.env.PORT ?? "3000";
   const hostname = process.env.HOSTNAME_BIND ?? "127.0.0.1";
   const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", hostname], {

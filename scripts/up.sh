@@ -14,7 +14,14 @@ if [ -z "${QUEUEWATCH_CONFIG:-}" ] && [ ! -f queuewatch.yaml ]; then
 fi
 
 services=$(node_modules/.bin/tsx --conditions=react-server scripts/local-services.ts)
-for service in $services; do bash "scripts/$service.sh" start; done
+for service in $services; do
+  # A broker already listening on the default port (e.g. from docker-compose.yml) is used as is.
+  if [ "$service" = kafka ] && ! bash scripts/kafka.sh status >/dev/null 2>&1 && (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null; then
+    echo "kafka: a broker not started by scripts/kafka.sh already listens on 127.0.0.1:9092; using it"
+    continue
+  fi
+  bash "scripts/$service.sh" start
+done
 
 # Build when there is no build or the sources changed since the last one.
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then

@@ -9,7 +9,8 @@ export interface PollReport {
   ok: boolean;
   durationMs: number;
   error: string | null;
-  groups: number;
+  /** consumer groups seen, or null for brokers without them */
+  groups: number | null;
   brokerCalls: number;
 }
 
@@ -26,5 +27,5 @@ export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdap
   }
   const durationMs = Math.round(performance.now() - started);
   await recordPoll(db, { clusterId, startedAt, durationMs, error }, result?.consumerGroups ?? null);
-  return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? 0, brokerCalls: result?.brokerCalls ?? 0 };
+  return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? null, brokerCalls: result?.brokerCalls ?? 0 };
 }

@@ -40,7 +40,7 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
         const report = await pollCluster(db, cluster.id, adapter);
         options.onPoll?.(report);
         log(report.ok
-          ? `[${cluster.id}] up: ${report.groups} groups in ${report.durationMs} ms (${report.brokerCalls} client calls)`
+          ? `[${cluster.id}] up in ${report.durationMs} ms${report.groups === null ? "" : `: ${report.groups} consumer groups`} (${report.brokerCalls} client calls)`
           : `[${cluster.id}] down after ${report.durationMs} ms: ${report.error}`);
       } catch (error) {
         log(`[${cluster.id}] could not record the poll: ${describeError(error)}`);

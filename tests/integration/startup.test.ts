@@ -15,35 +15,38 @@ import { uniqueSuffix } from "../support/test-config";
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
 
-async function collectorFails(env: Record<string, string>): Promise<string> {
+const PROCESSES = ["scripts/collector.ts", "scripts/start-web.ts"] as const;
+
+/** Runs a Queuewatch process (collector or web) expecting it to refuse to start; returns its stderr. */
+async function refusesToStart(script: string, env: Record<string, string>): Promise<string> {
   try {
-    await run("npx", ["tsx", "--conditions=react-server", "scripts/collector.ts"], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 });
+    await run("npx", ["tsx", "--conditions=react-server", script], { cwd: ROOT, env: { ...process.env, PORT: "3199", ...env }, timeout: 60_000 });
   } catch (error) {
     const failure = error as { code?: number; stderr?: string };
     expect(failure.code).toBe(1);
     return failure.stderr ?? "";
   }
-  throw new Error("the collector started although it should have refused");
+  throw new Error(`${script} started although it should have refused`);
 }
 
 describe("start-up checks", () => {
-  it("refuses a bad config file, naming the file and the field", async () => {
+  it.each(PROCESSES)("%s refuses a bad config file, naming the file and the field", async (script) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "qw-bad-"));
     const file = path.join(dir, "bad.yaml");
     writeFileSync(file, "clusters:\n  - id: ok\n    kind: kafka\n    brokers: [\"no-port\"]\n");
-    const stderr = await collectorFails({ QUEUEWATCH_CONFIG: file, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/unused" });
+    const stderr = await refusesToStart(script, { QUEUEWATCH_CONFIG: file, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/unused" });
     expect(stderr).toContain(file);
     expect(stderr).toContain("clusters[0].brokers[0]");
     expect(stderr).toContain("host:port");
   });
 
-  it("refuses an unmigrated database with a clear message", async () => {
+  it.each(PROCESSES)("%s refuses an unmigrated database with a clear message", async (script) => {
     const name = `qw_unmigrated_${uniqueSuffix()}`;
     const url = `postgresql://postgres@127.0.0.1:5432/${name}`;
     const dir = mkdtempSync(path.join(os.tmpdir(), "qw-cfg-"));
     writeFileSync(path.join(dir, "q.yaml"), "clusters: []\n");
     try {
-      const stderr = await collectorFails({ QUEUEWATCH_CONFIG: path.join(dir, "q.yaml"), DATABASE_URL: url });
+      const stderr = await refusesToStart(script, { QUEUEWATCH_CONFIG: path.join(dir, "q.yaml"), DATABASE_URL: url });
       expect(stderr).toContain("is not migrated");
       expect(stderr).toContain("npm run db:migrate");
     } finally {
