@@ -5,6 +5,7 @@ import { loadConfig } from "@/lib/config/load-config";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics } from "@/tests/support/kafka-fixtures";
 import { E2E_COMMITTED, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_PRODUCED, E2E_TOPIC } from "./fixtures";
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   if (!url) throw new Error("DATABASE_URL must point at the e2e database");
   const config = loadConfig();
   const db = createPrismaClient(url);
-  await db.$executeRaw`TRUNCATE clusters CASCADE`;
+  const store = new StoreWriter();
+  await db.$executeRaw`TRUNCATE clusters, samples, rollup_1m, rollup_1h, rollup_state CASCADE`;
   await syncClusters(db, config.clusters);
 
   await deleteGroupsAndTopics([E2E_GROUP, E2E_HOSTILE_GROUP], [E2E_TOPIC]);
@@ -36,12 +38,12 @@ async function main(): Promise<void> {
   if (kafka?.kind !== "kafka" || rabbit?.kind !== "rabbitmq") throw new Error("e2e config must define e2e-kafka and e2e-rabbit");
   const adapter = new KafkaAdapter(kafka);
   for (let i = 0; i < 2; i += 1) {
-    const report = await pollCluster(db, kafka.id, adapter);
+    const report = await pollCluster(db, kafka.id, adapter, store);
     if (!report.ok) throw new Error(`seed poll failed: ${report.error}`);
     await new Promise((resolve) => setTimeout(resolve, 1100));
   }
   await adapter.close();
-  await pollCluster(db, rabbit.id, new RabbitmqAdapter(rabbit));
+  await pollCluster(db, rabbit.id, new RabbitmqAdapter(rabbit), store);
   await db.$disconnect();
 }
 

@@ -51,10 +51,17 @@ export interface SeriesPointDto {
 export interface LagSeriesDto {
   points: SeriesPointDto[];
   step: string;
+  tier: "raw" | "1m" | "1h";
   from: string;
   to: string;
 }
 
 export interface ApiErrorDto {
   error: { code: string; message: string };
+}
+
+export interface SeriesDto {
+  series: { labels: Record<string, string>; points: SeriesPointDto[] }[];
+  step: string;
+  tier: "raw" | "1m" | "1h";
 }

@@ -1,11 +1,13 @@
 import "server-only";
 import { createBrokerAdapter } from "@/lib/brokers/registry";
 import type { BrokerAdapter } from "@/lib/brokers/types";
-import { pollIntervalSecondsFor } from "@/lib/config/cluster-name";
+import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-name";
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
+import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { describeError } from "./describe-error";
+import { startMaintenance } from "./maintenance";
 import { pollCluster, type PollReport } from "./poll-cluster";
 
 export interface CollectorHandle {
@@ -15,6 +17,8 @@ export interface CollectorHandle {
 export interface CollectorOptions {
   log?: (line: string) => void;
   onPoll?: (report: PollReport) => void;
+  /** run rollups and retention in this process (default true) */
+  maintenance?: boolean;
 }
 
 /**
@@ -25,6 +29,8 @@ export interface CollectorOptions {
 export async function startCollector(db: Db, config: QueuewatchConfig, options: CollectorOptions = {}): Promise<CollectorHandle> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   await syncClusters(db, config.clusters);
+  const store = new StoreWriter();
+  const maintenance = options.maintenance === false ? null : startMaintenance(db, store, retentionDaysOf(config), log);
   let stopping = false;
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
@@ -37,7 +43,7 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
     const tick = async (): Promise<void> => {
       const startedAt = Date.now();
       try {
-        const report = await pollCluster(db, cluster.id, adapter);
+        const report = await pollCluster(db, cluster.id, adapter, store);
         options.onPoll?.(report);
         log(report.ok
           ? `[${cluster.id}] up in ${report.durationMs} ms${report.groups === null ? "" : `: ${report.groups} consumer groups`} (${report.brokerCalls} client calls)`
@@ -66,6 +72,7 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
       for (const timer of timers) clearTimeout(timer);
       await Promise.allSettled([...running]);
       await Promise.allSettled(adapters.map((a) => a.close()));
+      await maintenance?.stop();
     },
   };
 }

@@ -14,7 +14,7 @@ describe("localServicesFor", () => {
     { clusters: [rabbit("http://127.0.0.1:15672"), kafka(["127.0.0.1:9092"])], services: ["kafka", "rabbitmq"] },
     { clusters: [rabbit("https://rabbit.example.com")], services: [] },
   ])("$clusters.length cluster(s) → $services", ({ clusters, services }) => {
-    const config: QueuewatchConfig = { pollIntervalSeconds: 10, clusters };
+    const config: QueuewatchConfig = { pollIntervalSeconds: 10, retention: { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }, clusters };
     expect(localServicesFor(config)).toEqual(services);
   });
 });

@@ -39,8 +39,10 @@ describe("parseConfig", () => {
   });
 
   it("defaults the poll interval and the cluster list", () => {
-    expect(parseConfig("{}", "qw.yaml", {})).toEqual({ pollIntervalSeconds: 10, clusters: [] });
-    expect(parseConfig("", "qw.yaml", {})).toEqual({ pollIntervalSeconds: 10, clusters: [] });
+    const defaults = { pollIntervalSeconds: 10, retention: { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }, clusters: [] };
+    expect(parseConfig("{}", "qw.yaml", {})).toEqual(defaults);
+    expect(parseConfig("", "qw.yaml", {})).toEqual(defaults);
+    expect(parseConfig("retention: {rawDays: 2}", "qw.yaml", {}).retention).toEqual({ rawDays: 2, oneMinuteDays: 35, oneHourDays: 400 });
   });
 
   it.each([
@@ -52,6 +54,8 @@ describe("parseConfig", () => {
     ["no brokers", "clusters:\n  - id: a\n    kind: kafka\n    brokers: []\n", {}, ["clusters[0].brokers", "at least one broker"]],
     ["a misspelt key", "pollIntervalSecond: 5\n", {}, ["pollIntervalSecond"]],
     ["a zero interval", "pollIntervalSeconds: 0\n", {}, ["pollIntervalSeconds"]],
+    ["a zero retention", "retention: {oneHourDays: 0}\n", {}, ["retention.oneHourDays"]],
+    ["an unknown retention tier", "retention: {weekly: 3}\n", {}, ["retention", "weekly"]],
     ["a duplicate id", "clusters:\n  - {id: a, kind: kafka, brokers: ['h:1']}\n  - {id: a, kind: kafka, brokers: ['h:2']}\n", {}, ["clusters[1].id", "duplicate"]],
     ["a bad management URL", "clusters:\n  - {id: r, kind: rabbitmq, managementUrl: 'ftp://x', username: u, password: p}\n", {}, ["clusters[0].managementUrl"]],
   ])("rejects %s with file, field and reason", (_name, text, env, fragments) => {

@@ -47,9 +47,19 @@ export const rabbitmqClusterSchema = z.strictObject({
 
 export const clusterSchema = z.discriminatedUnion("kind", [kafkaClusterSchema, rabbitmqClusterSchema]);
 
+const retentionDays = (fallback: number) => z.number().int().min(1).max(3650).default(fallback);
+
+/** How long each tier of the series store keeps data, in days. */
+export const retentionSchema = z.strictObject({
+  rawDays: retentionDays(7),
+  oneMinuteDays: retentionDays(35),
+  oneHourDays: retentionDays(400),
+});
+
 export const configSchema = z
   .strictObject({
     pollIntervalSeconds: pollInterval.default(10),
+    retention: retentionSchema.default({ rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }),
     clusters: z.array(clusterSchema).default([]),
   })
   .superRefine((config, ctx) => {

@@ -1,7 +1,10 @@
 import "server-only";
 import type { LagSeriesDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";
-import { chooseStepSeconds, fillBuckets, isoStep } from "./buckets";
+import { KAFKA_METRICS } from "@/lib/lag/lag-series";
+import { fillBuckets } from "./buckets";
+import { querySeries } from "./query-series";
+import type { RetentionDays } from "./tiers";
 
 export interface LagQuery {
   clusterId: string;
@@ -11,25 +14,21 @@ export interface LagQuery {
   maxPoints: number;
 }
 
-/**
- * Total lag of a group bucketed in SQL (max per bucket: a chart must not hide a spike),
- * with empty buckets as null.
- */
-export async function queryGroupLag(db: Db, query: LagQuery): Promise<LagSeriesDto> {
-  const fromMs = query.from.getTime();
-  const toMs = query.to.getTime();
-  const step = chooseStepSeconds(fromMs, toMs, query.maxPoints);
-  const rows = await db.$queryRaw<{ bucket: Date; v: number | null }[]>`
-    SELECT date_bin(make_interval(secs => ${step}), ts, TIMESTAMPTZ 'epoch') AS bucket, max(total_lag)::float8 AS v
-    FROM group_lag_samples
-    WHERE cluster_id = ${query.clusterId} AND group_id = ${query.groupId} AND ts >= ${query.from} AND ts < ${query.to}
-    GROUP BY bucket
-    ORDER BY bucket`;
-  const values = new Map(rows.map((row) => [new Date(row.bucket).getTime(), row.v]));
-  return { points: fillBuckets(fromMs, toMs, step, values), step: isoStep(step), from: query.from.toISOString(), to: query.to.toISOString() };
+/** Total lag of a group through the series store (max per bucket: a chart must not hide a spike). */
+export async function queryGroupLag(db: Db, query: LagQuery, nowMs: number, retention: RetentionDays): Promise<LagSeriesDto> {
+  const result = await querySeries(
+    db,
+    { clusterId: query.clusterId, metric: KAFKA_METRICS.groupLag, labels: { group: query.groupId }, from: query.from, to: query.to, maxPoints: query.maxPoints, aggregation: "max" },
+    nowMs,
+    retention,
+  );
+  const exact = result.series.find((s) => s.labels.group === query.groupId);
+  const points = exact?.points ?? fillBuckets(query.from.getTime(), query.to.getTime(), result.stepSeconds, new Map());
+  return { points, step: result.step, tier: result.tier, from: query.from.toISOString(), to: query.to.toISOString() };
 }
 
 export async function groupHasHistory(db: Db, clusterId: string, groupId: string): Promise<boolean> {
-  const found = await db.groupLagSample.findFirst({ where: { clusterId, groupId }, select: { ts: true } });
-  return found !== null;
+  const found = await db.$queryRaw<{ id: bigint }[]>`
+    SELECT id FROM series WHERE cluster_id = ${clusterId} AND metric = ${KAFKA_METRICS.groupLag} AND labels @> ${JSON.stringify({ group: groupId })}::jsonb LIMIT 1`;
+  return found.length > 0;
 }

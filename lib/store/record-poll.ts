@@ -2,6 +2,7 @@ import "server-only";
 import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
 import type { Db } from "@/lib/db/prisma";
 import { summarizeGroupLag } from "@/lib/lag/compute-lag";
+import { writeSamples, type SampleRow } from "./write-samples";
 
 export interface PollOutcome {
   clusterId: string;
@@ -11,11 +12,11 @@ export interface PollOutcome {
 }
 
 /**
- * Writes one completed poll in a single transaction: the outcome, and (when the poll
- * succeeded and the broker has consumer groups) the replacement snapshot of groups and
- * partitions plus one lag sample per group. Readers never see half a poll.
+ * Writes one completed poll in a single transaction: the outcome, the poll's samples
+ * (one batched insert) and, when the broker has consumer groups, the replacement
+ * snapshot of groups and partitions. Readers never see half a poll.
  */
-export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: readonly ConsumerGroupSnapshot[] | null): Promise<void> {
+export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: readonly ConsumerGroupSnapshot[] | null, samples: readonly SampleRow[] = []): Promise<void> {
   const { clusterId, startedAt, durationMs, error } = outcome;
   const polledAt = new Date(startedAt.getTime() + durationMs);
   await db.$transaction(async (tx) => {
@@ -26,7 +27,9 @@ export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: r
         ? { status: "up", lastPolledAt: polledAt, lastPollDurationMs: durationMs, lastError: null }
         : { status: "down", lastPolledAt: polledAt, lastPollDurationMs: durationMs, lastError: error },
     });
-    if (error !== null || consumerGroups === null) return;
+    if (error !== null) return;
+    await writeSamples(tx, samples);
+    if (consumerGroups === null) return;
 
     await tx.partitionOffset.deleteMany({ where: { clusterId } });
     await tx.consumerGroup.deleteMany({ where: { clusterId } });
@@ -54,13 +57,6 @@ export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: r
         FROM unnest(${rows.map((r) => r.groupId)}::text[], ${rows.map((r) => r.topic)}::text[], ${rows.map((r) => r.partition)}::int[],
                     ${rows.map((r) => r.committedOffset)}::bigint[], ${rows.map((r) => r.endOffset)}::bigint[], ${rows.map((r) => r.lag)}::bigint[])
              AS u(g, t, p, c, e, l)`;
-    }
-    if (consumerGroups.length > 0) {
-      await tx.$executeRaw`
-        INSERT INTO group_lag_samples (cluster_id, group_id, ts, total_lag)
-        SELECT ${clusterId}, g, ${polledAt}, l
-        FROM unnest(${consumerGroups.map((g) => g.groupId)}::text[], ${summaries.map((s) => s.totalLag)}::bigint[]) AS u(g, l)
-        ON CONFLICT DO NOTHING`;
     }
   });
 }

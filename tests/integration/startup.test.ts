@@ -74,7 +74,7 @@ describe("start-up checks", () => {
       const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
       await client.end();
       expect(Number(version.rows[0]?.server_version_num)).toBeGreaterThanOrEqual(180000);
-      expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(["clusters", "consumer_groups", "partition_offsets", "group_lag_samples", "poll_runs"]));
+      expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(["clusters", "consumer_groups", "partition_offsets", "poll_runs", "series", "samples", "rollup_1m", "rollup_1h", "rollup_state"]));
     } finally {
       await database?.stop();
       rmSync(base, { recursive: true, force: true });

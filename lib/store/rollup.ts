@@ -1,0 +1,81 @@
+import "server-only";
+import type { Db } from "@/lib/db/prisma";
+import { listPartitions, type PartitionManager } from "./partition-manager";
+import { partitionStartFromName } from "./partitions";
+
+export const DEFAULT_LATENESS_SECONDS = 120;
+
+export interface RollupPassResult {
+  tier: "1m" | "1h";
+  from: Date;
+  to: Date;
+  rows: number;
+  doneUntil: Date;
+}
+
+const floorTo = (ms: number, stepMs: number) => Math.floor(ms / stepMs) * stepMs;
+
+async function doneUntil(db: Db, tier: "1m" | "1h"): Promise<number | null> {
+  const state = await db.rollupState.findUnique({ where: { tier } });
+  return state ? state.doneUntil.getTime() : null;
+}
+
+/** Where a tier starts the first time: the oldest partition of its source table. */
+async function oldestSourceStart(db: Db, source: "samples" | "rollup_1m"): Promise<number | null> {
+  const starts = (await listPartitions(db, source)).map((n) => partitionStartFromName(n, source)).filter((s): s is number => s !== null);
+  return starts.length === 0 ? null : Math.min(...starts);
+}
+
+/**
+ * Recomputes every 1-minute bucket from `done_until` (the first bucket that may still
+ * change) up to now from raw samples, then every 1-hour bucket from its own watermark
+ * from the 1-minute rows. Whole buckets are recomputed and replace what is stored, so a
+ * pass run twice, or re-run after a crash (each tier is one transaction), never double
+ * counts; samples arriving late inside the open window are picked up by the next pass.
+ * Buckets older than now − lateness are final and not read again.
+ */
+export async function runRollupPass(db: Db, partitions: PartitionManager, nowMs: number, latenessSeconds = DEFAULT_LATENESS_SECONDS): Promise<RollupPassResult[]> {
+  const results: RollupPassResult[] = [];
+
+  const minuteStart = (await doneUntil(db, "1m")) ?? (await oldestSourceStart(db, "samples"));
+  if (minuteStart !== null) {
+    const from = floorTo(minuteStart, 60_000);
+    const newDone = Math.max(from, floorTo(nowMs - latenessSeconds * 1000, 60_000));
+    await partitions.ensure(db, "rollup_1m", from, nowMs);
+    const rows = await db.$transaction(async (tx) => {
+      const count = await tx.$executeRaw`
+        INSERT INTO rollup_1m (series_id, bucket, min, max, sum, count, last, last_ts)
+        SELECT series_id, date_bin('1 minute', ts, TIMESTAMPTZ 'epoch'), min(value), max(value), sum(value), count(*),
+               (array_agg(value ORDER BY ts DESC))[1], max(ts)
+        FROM samples WHERE ts >= ${new Date(from)} AND ts <= ${new Date(nowMs)}
+        GROUP BY 1, 2
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum,
+          count = EXCLUDED.count, last = EXCLUDED.last, last_ts = EXCLUDED.last_ts`;
+      await tx.rollupState.upsert({ where: { tier: "1m" }, create: { tier: "1m", doneUntil: new Date(newDone) }, update: { doneUntil: new Date(newDone), updatedAt: new Date(nowMs) } });
+      return count;
+    }, { timeout: 600_000 });
+    results.push({ tier: "1m", from: new Date(from), to: new Date(nowMs), rows, doneUntil: new Date(newDone) });
+  }
+
+  const minuteDone = await doneUntil(db, "1m");
+  const hourStart = (await doneUntil(db, "1h")) ?? (await oldestSourceStart(db, "rollup_1m"));
+  if (minuteDone !== null && hourStart !== null) {
+    const from = floorTo(hourStart, 3_600_000);
+    const newDone = Math.max(from, floorTo(minuteDone, 3_600_000));
+    await partitions.ensure(db, "rollup_1h", from, nowMs);
+    const rows = await db.$transaction(async (tx) => {
+      const count = await tx.$executeRaw`
+        INSERT INTO rollup_1h (series_id, bucket, min, max, sum, count, last, last_ts)
+        SELECT series_id, date_bin('1 hour', bucket, TIMESTAMPTZ 'epoch'), min(min), max(max), sum(sum), sum(count)::int,
+               (array_agg(last ORDER BY last_ts DESC))[1], max(last_ts)
+        FROM rollup_1m WHERE bucket >= ${new Date(from)} AND bucket <= ${new Date(nowMs)}
+        GROUP BY 1, 2
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum,
+          count = EXCLUDED.count, last = EXCLUDED.last, last_ts = EXCLUDED.last_ts`;
+      await tx.rollupState.upsert({ where: { tier: "1h" }, create: { tier: "1h", doneUntil: new Date(newDone) }, update: { doneUntil: new Date(newDone), updatedAt: new Date(nowMs) } });
+      return count;
+    }, { timeout: 600_000 });
+    results.push({ tier: "1h", from: new Date(from), to: new Date(nowMs), rows, doneUntil: new Date(newDone) });
+  }
+  return results;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { Db } from "@/lib/db/prisma";
+
+export type Labels = Readonly<Record<string, string>>;
+
+export interface SeriesRef {
+  metric: string;
+  labels: Labels;
+}
+
+/** Stable JSON with sorted keys: the in-process cache key of a series. */
+export function canonicalLabels(labels: Labels): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
+/**
+ * Maps (cluster, metric, labels) to series ids, creating series on first sight. Ids are
+ * cached for the life of the process, so a steady-state poll makes no lookup query.
+ */
+export class SeriesRegistry {
+  private readonly ids = new Map<string, number>();
+
+  async resolve(db: Db, clusterId: string, refs: readonly SeriesRef[]): Promise<number[]> {
+    const keys = refs.map((ref) => `${clusterId}\u0000${ref.metric}\u0000${canonicalLabels(ref.labels)}`);
+    const missing = [...new Set(keys.filter((key) => !this.ids.has(key)))];
+    if (missing.length > 0) {
+      const refByKey = new Map(keys.map((key, i) => [key, refs[i] as SeriesRef]));
+      const metrics = missing.map((key) => refByKey.get(key)?.metric ?? "");
+      const labels = missing.map((key) => JSON.stringify(refByKey.get(key)?.labels ?? {}));
+      // labels_key is jsonb's own text form, computed in SQL so every writer agrees.
+      await db.$executeRaw`
+        INSERT INTO series (cluster_id, metric, labels, labels_key)
+        SELECT ${clusterId}, m, l::jsonb, (l::jsonb)::text FROM unnest(${metrics}::text[], ${labels}::text[]) AS u(m, l)
+        ON CONFLICT (cluster_id, metric, labels_key) DO NOTHING`;
+      const rows = await db.$queryRaw<{ ord: bigint; id: bigint }[]>`
+        SELECT u.ord, s.id
+        FROM unnest(${metrics}::text[], ${labels}::text[]) WITH ORDINALITY AS u(m, l, ord)
+        JOIN series s ON s.cluster_id = ${clusterId} AND s.metric = u.m AND s.labels_key = (u.l::jsonb)::text`;
+      for (const row of rows) {
+        const key = missing[Number(row.ord) - 1];
+        if (key !== undefined) this.ids.set(key, Number(row.id));
+      }
+    }
+    return keys.map((key) => {
+      const id = this.ids.get(key);
+      if (id === undefined) throw new Error(`series ${key.replaceAll("\u0000", " ")} could not be created`);
+      return id;
+    });
+  }
+
+  /** Forget cached ids (after series were deleted, e.g. in tests). */
+  clear(): void {
+    this.ids.clear();
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { chooseTier, DEFAULT_RETENTION_DAYS } from "./tiers";
+
+const NOW = Date.parse("2026-11-30T12:00:00Z");
+const H = 3600_000;
+const D = 24 * H;
+
+describe("chooseTier", () => {
+  it.each([
+    { name: "last hour, 600 points", from: NOW - H, to: NOW, points: 600, tier: "raw", step: 10 },
+    { name: "last 24 h, 600 points", from: NOW - D, to: NOW, points: 600, tier: "1m", step: 300 },
+    { name: "last 24 h, 2000 points (43 s minimum)", from: NOW - D, to: NOW, points: 2000, tier: "1m", step: 60 },
+    { name: "last 30 days", from: NOW - 30 * D, to: NOW, points: 600, tier: "1h", step: 7200 },
+    { name: "last 10 days (step 30 min)", from: NOW - 10 * D, to: NOW, points: 600, tier: "1m", step: 1800 },
+    { name: "an hour 20 days ago: raw is gone, step grows to 1 min", from: NOW - 20 * D, to: NOW - 20 * D + H, points: 600, tier: "1m", step: 60 },
+    { name: "an hour 100 days ago: only 1 h buckets", from: NOW - 100 * D, to: NOW - 100 * D + H, points: 600, tier: "1h", step: 3600 },
+    { name: "a year", from: NOW - 365 * D, to: NOW, points: 600, tier: "1h", step: 86400 },
+  ])("$name → $tier / $step s", ({ from, to, points, tier, step }) => {
+    expect(chooseTier(from, to, NOW, points, DEFAULT_RETENTION_DAYS)).toEqual({ tier, stepSeconds: step });
+  });
+
+  it("honours configured retention", () => {
+    const short = { raw: 1, "1m": 2, "1h": 400 };
+    expect(chooseTier(NOW - 3 * D, NOW - 3 * D + H, NOW, 600, short)).toEqual({ tier: "1h", stepSeconds: 3600 });
+  });
+});

@@ -1,0 +1,26 @@
+import "server-only";
+import type { Db } from "@/lib/db/prisma";
+
+export interface SampleRow {
+  seriesId: number;
+  /** epoch milliseconds */
+  ts: number;
+  value: number;
+}
+
+type Executor = Pick<Db, "$executeRaw">;
+
+/**
+ * One batched insert of raw samples (unnest arrays). Non-finite values are dropped: a
+ * gap is "unknown", never NaN. Partitions for the rows' days must exist (PartitionManager).
+ * A sample already stored for (series, ts) is kept, so a retried write does not duplicate.
+ */
+export async function writeSamples(db: Executor, rows: readonly SampleRow[]): Promise<number> {
+  const finite = rows.filter((r) => Number.isFinite(r.value));
+  if (finite.length === 0) return 0;
+  return db.$executeRaw`
+    INSERT INTO samples (series_id, ts, value)
+    SELECT s, to_timestamp(t / 1000.0), v
+    FROM unnest(${finite.map((r) => r.seriesId)}::int8[], ${finite.map((r) => r.ts)}::float8[], ${finite.map((r) => r.value)}::float8[]) AS u(s, t, v)
+    ON CONFLICT (series_id, ts) DO NOTHING`;
+}

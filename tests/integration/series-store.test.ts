@@ -1,0 +1,167 @@
+// The series store on real Postgres: ingest through the write path, rollups checked
+// against the pure reference (rollup-math.ts), idempotent re-runs, late samples,
+// partition-dropping retention, gaps as null, and the migration from the old lag table.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { fillBuckets } from "@/lib/store/buckets";
+import { listPartitions } from "@/lib/store/partition-manager";
+import { querySeries } from "@/lib/store/query-series";
+import { runRetentionPass } from "@/lib/store/retention";
+import { runRollupPass } from "@/lib/store/rollup";
+import { aggregateValue, mergeAggregates, rollupSamples, type Aggregate } from "@/lib/store/rollup-math";
+import { StoreWriter } from "@/lib/store/store-writer";
+import { syncClusters } from "@/lib/store/sync-clusters";
+import { DEFAULT_RETENTION_DAYS } from "@/lib/store/tiers";
+import { writeSamples } from "@/lib/store/write-samples";
+import { TEST_DATABASE_URL, uniqueSuffix } from "../support/test-config";
+
+const CLUSTER = "store-it";
+const METRIC = "test_depth";
+const T0 = Date.parse("2026-11-20T10:00:00Z");
+const NOW = T0 + 2 * 3600_000 + 5 * 60_000;
+const GAP = { from: T0 + 30 * 60_000, to: T0 + 45 * 60_000 };
+
+let db: Db;
+const store = new StoreWriter();
+const samplesA: { ts: number; value: number }[] = [];
+const samplesB: { ts: number; value: number }[] = [];
+
+async function rollupRows(table: "rollup_1m" | "rollup_1h", seriesMetric: string) {
+  return db.$queryRawUnsafe<{ labels: Record<string, string>; bucket: Date; min: number; max: number; sum: number; count: number; last: number; last_ts: Date }[]>(
+    `SELECT s.labels, r.bucket, r.min, r.max, r.sum, r.count, r.last, r.last_ts FROM ${table} r JOIN series s ON s.id = r.series_id
+     WHERE s.cluster_id = $1 AND s.metric = $2 ORDER BY s.labels_key, r.bucket`, CLUSTER, seriesMetric);
+}
+
+function asReference(rows: Awaited<ReturnType<typeof rollupRows>>, queue: string): Map<number, Aggregate> {
+  return new Map(rows.filter((r) => r.labels.queue === queue).map((r) => [r.bucket.getTime(), { min: r.min, max: r.max, sum: r.sum, count: r.count, last: r.last, lastTs: r.last_ts.getTime() }]));
+}
+
+beforeAll(async () => {
+  db = createPrismaClient(TEST_DATABASE_URL);
+  await db.$executeRawUnsafe("TRUNCATE series, samples, rollup_1m, rollup_1h, rollup_state CASCADE");
+  await syncClusters(db, [{ id: CLUSTER, kind: "rabbitmq", managementUrl: "http://127.0.0.1:1", username: "u", password: "p" }]);
+  // Two hours of 15-second polls for two queues, with a 15-minute hole in queue "a".
+  for (let ts = T0, i = 0; ts < T0 + 2 * 3600_000; ts += 15_000, i += 1) {
+    const poll = [];
+    if (ts < GAP.from || ts >= GAP.to) {
+      poll.push({ metric: METRIC, labels: { queue: "a" }, value: i % 37 });
+      samplesA.push({ ts, value: i % 37 });
+    }
+    poll.push({ metric: METRIC, labels: { queue: "b" }, value: 1000 - i });
+    samplesB.push({ ts, value: 1000 - i });
+    await writeSamples(db, await store.prepare(db, CLUSTER, ts, poll));
+  }
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("series store", () => {
+  it("rolls raw samples up into exactly the reference 1-minute and 1-hour buckets", async () => {
+    const results = await runRollupPass(db, store.partitions, NOW);
+    expect(results.map((r) => r.tier)).toEqual(["1m", "1h"]);
+    const minute = await rollupRows("rollup_1m", METRIC);
+    expect(asReference(minute, "a")).toEqual(rollupSamples(samplesA, 60));
+    expect(asReference(minute, "b")).toEqual(rollupSamples(samplesB, 60));
+    const hour = await rollupRows("rollup_1h", METRIC);
+    expect(asReference(hour, "a")).toEqual(rollupSamples(samplesA, 3600));
+    expect(asReference(hour, "b")).toEqual(rollupSamples(samplesB, 3600));
+  });
+
+  it("gives the same rows when the pass runs again, and picks up a late sample in the open window", async () => {
+    const before = [await rollupRows("rollup_1m", METRIC), await rollupRows("rollup_1h", METRIC)];
+    await runRollupPass(db, store.partitions, NOW);
+    expect([await rollupRows("rollup_1m", METRIC), await rollupRows("rollup_1h", METRIC)]).toEqual(before);
+
+    // A sample that arrives after the pass but belongs to the window that is not final
+    // yet (buckets from now − 2 min on): the next pass must include it.
+    const lateTs = NOW - 60_000;
+    await writeSamples(db, await store.prepare(db, CLUSTER, lateTs, [{ metric: METRIC, labels: { queue: "b" }, value: 5000 }]));
+    samplesB.push({ ts: lateTs, value: 5000 });
+    await runRollupPass(db, store.partitions, NOW + 30_000);
+    expect(asReference(await rollupRows("rollup_1m", METRIC), "b")).toEqual(rollupSamples(samplesB, 60));
+    expect(asReference(await rollupRows("rollup_1h", METRIC), "b")).toEqual(rollupSamples(samplesB, 3600));
+  });
+
+  it("answers a chart from the 1-minute tier with exact averages and null in the gap", async () => {
+    const result = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0), to: new Date(T0 + 2 * 3600_000), maxPoints: 8, aggregation: "avg" }, NOW, DEFAULT_RETENTION_DAYS);
+    expect(result.tier).toBe("1m");
+    expect(result.step).toBe("PT15M");
+    expect(result.series).toHaveLength(1);
+    const expected = fillBuckets(T0, T0 + 2 * 3600_000, 900, new Map([...rollupSamples(samplesA, 900)].map(([t, agg]) => [t, aggregateValue(agg, "avg")])));
+    expect(result.series[0]?.points).toEqual(expected);
+    expect(result.series[0]?.points[2]).toEqual({ t: new Date(GAP.from).toISOString(), v: null });
+  });
+
+  it("answers from raw samples for short steps and from the 1-hour tier for old ranges", async () => {
+    const raw = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0), to: new Date(T0 + 3600_000), maxPoints: 240, aggregation: "last" }, NOW, DEFAULT_RETENTION_DAYS);
+    expect(raw.tier).toBe("raw");
+    expect(raw.step).toBe("PT15S");
+    expect(raw.series[0]?.points).toEqual(fillBuckets(T0, T0 + 3600_000, 15, new Map(samplesA.filter((s) => s.ts < T0 + 3600_000).map((s) => [s.ts, s.value]))));
+
+    const later = T0 + 40 * 86_400_000; // raw and 1-minute data are past retention for this range
+    const old = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: {}, from: new Date(T0), to: new Date(T0 + 2 * 3600_000), maxPoints: 600, aggregation: "max" }, later, DEFAULT_RETENTION_DAYS);
+    expect(old.tier).toBe("1h");
+    expect(old.series.map((s) => s.labels.queue)).toEqual(["a", "b"]);
+    const hourB = rollupSamples(samplesB, 3600);
+    expect(old.series[1]?.points).toEqual([...hourB].filter(([t]) => t < T0 + 2 * 3600_000).map(([t, agg]) => ({ t: new Date(t).toISOString(), v: aggregateValue(agg, "max") })));
+    const merged = mergeAggregates([...rollupSamples(samplesA, 60).values()].filter((_, i) => i < 60));
+    expect(old.series[0]?.points[0]?.v).toBe(merged?.max);
+  });
+
+  it("returns every bucket as null for a range with no data", async () => {
+    const empty = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0 - 3600_000), to: new Date(T0), maxPoints: 4, aggregation: "avg" }, NOW, DEFAULT_RETENTION_DAYS);
+    expect(empty.series[0]?.points).toEqual(fillBuckets(T0 - 3600_000, T0, 900, new Map()));
+    expect(empty.series[0]?.points.every((p) => p.v === null)).toBe(true);
+  });
+
+  it("retention drops whole expired partitions and keeps the rest", async () => {
+    const oldDay = T0 - 10 * 86_400_000;
+    await writeSamples(db, await store.prepare(db, CLUSTER, oldDay, [{ metric: METRIC, labels: { queue: "a" }, value: 1 }]));
+    const before = await listPartitions(db, "samples");
+    expect(before).toContain("samples_p20261110");
+    const result = await runRetentionPass(db, store.partitions, NOW, DEFAULT_RETENTION_DAYS);
+    expect(result.dropped).toContain("samples_p20261110");
+    const after = await listPartitions(db, "samples");
+    expect(after).not.toContain("samples_p20261110");
+    expect(after).toEqual(expect.arrayContaining(["samples_p20261120", "samples_p20261121", "samples_p20261122"])); // kept + created ahead
+    const kept = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM samples s JOIN series x ON x.id = s.series_id WHERE x.cluster_id = ${CLUSTER}`;
+    expect(kept[0]?.n).toBe(samplesA.length + samplesB.length);
+  });
+});
+
+describe("migration from the foundation's lag table", () => {
+  it("moves group_lag_samples into the series store and drops the old table", async () => {
+    const name = `qw_migrate_${uniqueSuffix()}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]+$/, "/postgres") });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]+$/, `/${name}`) });
+    await client.connect();
+    try {
+      const dir = path.resolve(__dirname, "../../prisma/migrations");
+      const sql = (folder: string) => readFileSync(path.join(dir, folder, "migration.sql"), "utf8");
+      await client.query(sql("20261130000000_lag_snapshots_and_history"));
+      await client.query(`INSERT INTO clusters (id, name, kind, updated_at) VALUES ('k', 'k', 'kafka', now())`);
+      await client.query(`INSERT INTO group_lag_samples (cluster_id, group_id, ts, total_lag) VALUES
+        ('k', 'g1', '2026-11-01T00:00:00Z', 5), ('k', 'g1', '2026-11-02T00:00:10Z', 7), ('k', 'g2', '2026-11-02T00:00:10Z', NULL)`);
+      await client.query(sql("20261130010000_time_series_store"));
+      const rows = await client.query<{ metric: string; labels: Record<string, string>; ts: Date; value: number }>(
+        `SELECT s.metric, s.labels, x.ts, x.value FROM samples x JOIN series s ON s.id = x.series_id ORDER BY x.ts`);
+      expect(rows.rows).toEqual([
+        { metric: "kafka_group_lag", labels: { group: "g1" }, ts: new Date("2026-11-01T00:00:00Z"), value: 5 },
+        { metric: "kafka_group_lag", labels: { group: "g1" }, ts: new Date("2026-11-02T00:00:10Z"), value: 7 },
+      ]);
+      const old = await client.query(`SELECT to_regclass('group_lag_samples') AS t`);
+      expect(old.rows[0]?.t).toBeNull();
+    } finally {
+      await client.end();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
