@@ -42,6 +42,7 @@ test("group page shows per-partition lag and a chart with points", async ({ page
   await expect(chart.locator(".recharts-line-dots circle")).not.toHaveCount(0);
   await expect.poll(() => chart.locator(".recharts-line-dots circle").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
   await expect(chart.locator("path.recharts-line-curve")).toHaveAttribute("d", /L/);
+  await expect(page.getByTestId("chart-resolution")).toHaveText("max per 5 s bucket, from raw samples; gaps mean no data");
   await page.screenshot({ path: "test-results/group-page.png", fullPage: true });
 });
 

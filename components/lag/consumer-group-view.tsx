@@ -1,7 +1,7 @@
 "use client";
 
 import { Empty, ErrorState, Loading, PageTitle } from "@/components/ui/states";
-import { formatAgo, formatCount, parseRange, RANGES } from "@/lib/client/format";
+import { formatAgo, formatCount, formatIsoStep, parseRange, RANGES } from "@/lib/client/format";
 import { useConsumerGroup, useGroupLag } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { countKnownPoints, toChartPoints } from "@/lib/lag/chart-data";
@@ -45,7 +45,12 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
             </div>
             {lag.isPending ? <Loading what="lag history" /> : lag.isError ? <ErrorState error={lag.error} what="lag history" /> :
               countKnownPoints(lag.data.points) === 0 ? <Empty>No lag samples in this range.</Empty> :
-              <LagChart points={toChartPoints(lag.data.points)} label="total lag" />}
+              <>
+                <LagChart points={toChartPoints(lag.data.points)} label="total lag" />
+                <p className="mt-1 text-xs text-slate-500" data-testid="chart-resolution">
+                  max per {formatIsoStep(lag.data.step)} bucket, from {lag.data.tier === "raw" ? "raw samples" : `${lag.data.tier} rollups`}; gaps mean no data
+                </p>
+              </>}
           </div>
           <h2 className="mb-2 font-medium">Partitions</h2>
           {group.data.partitions.length === 0 ? <Empty>This group has no committed offsets or assignments.</Empty> : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatCount, parseRange } from "./format";
+import { formatAgo, formatCount, formatIsoStep, parseRange } from "./format";
 
 describe("format", () => {
   it.each([[null, "—"], [undefined, "—"], [0, "0"], [1234567, "1,234,567"]] as const)("formatCount(%s) = %s", (v, s) => {
@@ -21,5 +21,11 @@ describe("format", () => {
     expect(parseRange("24h").ms).toBe(86_400_000);
     expect(parseRange("bogus").key).toBe("1h");
     expect(parseRange(null).key).toBe("1h");
+  });
+});
+
+describe("formatIsoStep", () => {
+  it.each([["PT5S", "5 s"], ["PT15M", "15 min"], ["PT2H", "2 h"], ["P1D", "1 d"], ["P4D", "4 d"], ["weird", "weird"]] as const)("%s → %s", (iso, text) => {
+    expect(formatIsoStep(iso)).toBe(text);
   });
 });

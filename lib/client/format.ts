@@ -27,3 +27,12 @@ export type RangeKey = (typeof RANGES)[number]["key"];
 export function parseRange(value: string | null): (typeof RANGES)[number] {
   return RANGES.find((r) => r.key === value) ?? RANGES[1];
 }
+
+/** "PT5S" → "5 s", "PT15M" → "15 min", "PT2H" → "2 h", "P1D" → "1 d"; anything else as given. */
+export function formatIsoStep(step: string): string {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(step);
+  if (!match) return step;
+  const [, d, h, m, s] = match;
+  const parts = [d && `${d} d`, h && `${h} h`, m && `${m} min`, s && `${s} s`].filter(Boolean);
+  return parts.length > 0 ? parts.join(" ") : step;
+}

@@ -16,13 +16,20 @@ import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { DEFAULT_RETENTION_DAYS } from "@/lib/store/tiers";
 import { writeSamples } from "@/lib/store/write-samples";
-import { TEST_DATABASE_URL, uniqueSuffix } from "../support/test-config";
+import { GET as getSeries } from "@/app/api/v1/series/route";
+import type { SeriesDto } from "@/lib/api/types";
+import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
 
 const CLUSTER = "store-it";
 const METRIC = "test_depth";
 const T0 = Date.parse("2026-11-20T10:00:00Z");
 const NOW = T0 + 2 * 3600_000 + 5 * 60_000;
 const GAP = { from: T0 + 30 * 60_000, to: T0 + 45 * 60_000 };
+
+writeTestConfig(`
+clusters:
+  - {id: ${CLUSTER}, kind: rabbitmq, managementUrl: "http://127.0.0.1:1", username: u, password: p}
+`);
 
 let db: Db;
 const store = new StoreWriter();
@@ -117,6 +124,21 @@ describe("series store", () => {
     const empty = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0 - 3600_000), to: new Date(T0), maxPoints: 4, aggregation: "avg" }, NOW, DEFAULT_RETENTION_DAYS);
     expect(empty.series[0]?.points).toEqual(fillBuckets(T0 - 3600_000, T0, 900, new Map()));
     expect(empty.series[0]?.points.every((p) => p.v === null)).toBe(true);
+  });
+
+  it("serves the same buckets through GET /api/v1/series, with 404/400 for bad requests", async () => {
+    const url = (qs: string) => new Request(`http://localhost/api/v1/series?${qs}`);
+    const range = `from=${new Date(T0).toISOString()}&to=${new Date(T0 + 2 * 3600_000).toISOString()}`;
+    const response = await getSeries(url(`cluster=${CLUSTER}&metric=${METRIC}&queue=a&points=8&${range}`));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as SeriesDto;
+    expect(body.tier).toBe("1m"); // the range is 10 days old: raw (7 days) no longer covers it
+    expect(body.step).toBe("PT15M");
+    expect(body.series).toEqual([{ labels: { queue: "a" }, points: fillBuckets(T0, T0 + 2 * 3600_000, 900, new Map([...rollupSamples(samplesA, 900)].map(([t, agg]) => [t, aggregateValue(agg, "avg")]))) }]);
+    expect((await getSeries(url(`cluster=nope&metric=${METRIC}`))).status).toBe(404);
+    const bad = await getSeries(url(`cluster=${CLUSTER}&metric=${METRIC}&agg=median`));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("`agg`");
   });
 
   it("retention drops whole expired partitions and keeps the rest", async () => {
