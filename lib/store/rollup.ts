@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@prisma/client";
 import type { Db } from "@/lib/db/prisma";
 import { listPartitions, type PartitionManager } from "./partition-manager";
 import { partitionStartFromName } from "./partitions";
@@ -40,42 +41,45 @@ export async function runRollupPass(db: Db, partitions: PartitionManager, nowMs:
   const minuteStart = (await doneUntil(db, "1m")) ?? (await oldestSourceStart(db, "samples"));
   if (minuteStart !== null) {
     const from = floorTo(minuteStart, 60_000);
-    const newDone = Math.max(from, floorTo(nowMs - latenessSeconds * 1000, 60_000));
-    await partitions.ensure(db, "rollup_1m", from, nowMs);
-    const rows = await db.$transaction(async (tx) => {
-      const count = await tx.$executeRaw`
-        INSERT INTO rollup_1m (series_id, bucket, min, max, sum, count, last, last_ts)
-        SELECT series_id, date_bin('1 minute', ts, TIMESTAMPTZ 'epoch'), min(value), max(value), sum(value), count(*),
-               (array_agg(value ORDER BY ts DESC))[1], max(ts)
-        FROM samples WHERE ts >= ${new Date(from)} AND ts <= ${new Date(nowMs)}
-        GROUP BY 1, 2
-        ON CONFLICT (series_id, bucket) DO UPDATE SET min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum,
-          count = EXCLUDED.count, last = EXCLUDED.last, last_ts = EXCLUDED.last_ts`;
-      await tx.rollupState.upsert({ where: { tier: "1m" }, create: { tier: "1m", doneUntil: new Date(newDone) }, update: { doneUntil: new Date(newDone), updatedAt: new Date(nowMs) } });
-      return count;
-    }, { timeout: 600_000 });
-    results.push({ tier: "1m", from: new Date(from), to: new Date(nowMs), rows, doneUntil: new Date(newDone) });
+    const done = Math.max(from, floorTo(nowMs - latenessSeconds * 1000, 60_000));
+    results.push(await recomputeTier(db, partitions, "1m", from, done, nowMs));
   }
-
   const minuteDone = await doneUntil(db, "1m");
   const hourStart = (await doneUntil(db, "1h")) ?? (await oldestSourceStart(db, "rollup_1m"));
   if (minuteDone !== null && hourStart !== null) {
     const from = floorTo(hourStart, 3_600_000);
-    const newDone = Math.max(from, floorTo(minuteDone, 3_600_000));
-    await partitions.ensure(db, "rollup_1h", from, nowMs);
-    const rows = await db.$transaction(async (tx) => {
-      const count = await tx.$executeRaw`
-        INSERT INTO rollup_1h (series_id, bucket, min, max, sum, count, last, last_ts)
-        SELECT series_id, date_bin('1 hour', bucket, TIMESTAMPTZ 'epoch'), min(min), max(max), sum(sum), sum(count)::int,
-               (array_agg(last ORDER BY last_ts DESC))[1], max(last_ts)
-        FROM rollup_1m WHERE bucket >= ${new Date(from)} AND bucket <= ${new Date(nowMs)}
-        GROUP BY 1, 2
-        ON CONFLICT (series_id, bucket) DO UPDATE SET min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum,
-          count = EXCLUDED.count, last = EXCLUDED.last, last_ts = EXCLUDED.last_ts`;
-      await tx.rollupState.upsert({ where: { tier: "1h" }, create: { tier: "1h", doneUntil: new Date(newDone) }, update: { doneUntil: new Date(newDone), updatedAt: new Date(nowMs) } });
-      return count;
-    }, { timeout: 600_000 });
-    results.push({ tier: "1h", from: new Date(from), to: new Date(nowMs), rows, doneUntil: new Date(newDone) });
+    results.push(await recomputeTier(db, partitions, "1h", from, Math.max(from, floorTo(minuteDone, 3_600_000)), nowMs));
   }
   return results;
+}
+
+// Each tier's buckets, computed from its source: 1m from raw samples, 1h by merging 1m rows.
+const TIER_SQL: Record<"1m" | "1h", (from: Date, to: Date) => Prisma.Sql> = {
+  "1m": (from, to) => Prisma.sql`
+    INSERT INTO rollup_1m (series_id, bucket, min, max, sum, count, last, last_ts)
+    SELECT series_id, date_bin('1 minute', ts, TIMESTAMPTZ 'epoch'), min(value), max(value), sum(value), count(*),
+           (array_agg(value ORDER BY ts DESC))[1], max(ts)
+    FROM samples WHERE ts >= ${from} AND ts <= ${to}
+    GROUP BY 1, 2
+    ON CONFLICT (series_id, bucket) DO UPDATE SET min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum,
+      count = EXCLUDED.count, last = EXCLUDED.last, last_ts = EXCLUDED.last_ts`,
+  "1h": (from, to) => Prisma.sql`
+    INSERT INTO rollup_1h (series_id, bucket, min, max, sum, count, last, last_ts)
+    SELECT series_id, date_bin('1 hour', bucket, TIMESTAMPTZ 'epoch'), min(min), max(max), sum(sum), sum(count)::int,
+           (array_agg(last ORDER BY last_ts DESC))[1], max(last_ts)
+    FROM rollup_1m WHERE bucket >= ${from} AND bucket <= ${to}
+    GROUP BY 1, 2
+    ON CONFLICT (series_id, bucket) DO UPDATE SET min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum,
+      count = EXCLUDED.count, last = EXCLUDED.last, last_ts = EXCLUDED.last_ts`,
+};
+
+/** Replaces the tier's buckets in [from, now] and moves its watermark, in one transaction. */
+async function recomputeTier(db: Db, partitions: PartitionManager, tier: "1m" | "1h", from: number, done: number, nowMs: number): Promise<RollupPassResult> {
+  await partitions.ensure(db, tier === "1m" ? "rollup_1m" : "rollup_1h", from, nowMs);
+  const rows = await db.$transaction(async (tx) => {
+    const count = await tx.$executeRaw(TIER_SQL[tier](new Date(from), new Date(nowMs)));
+    await tx.rollupState.upsert({ where: { tier }, create: { tier, doneUntil: new Date(done) }, update: { doneUntil: new Date(done), updatedAt: new Date(nowMs) } });
+    return count;
+  }, { timeout: 600_000 });
+  return { tier, from: new Date(from), to: new Date(nowMs), rows, doneUntil: new Date(done) };
 }
