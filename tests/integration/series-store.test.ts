@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCollector } from "@/lib/collector/run-collector";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { fillBuckets } from "@/lib/store/buckets";
 import { listPartitions } from "@/lib/store/partition-manager";
@@ -153,6 +154,19 @@ describe("series store", () => {
     expect(after).toEqual(expect.arrayContaining(["samples_p20261120", "samples_p20261121", "samples_p20261122"])); // kept + created ahead
     const kept = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM samples s JOIN series x ON x.id = s.series_id WHERE x.cluster_id = ${CLUSTER}`;
     expect(kept[0]?.n).toBe(samplesA.length + samplesB.length);
+  });
+});
+
+describe("store upkeep in the collector process", () => {
+  it("creates the coming days' partitions when the collector starts", async () => {
+    const collector = await startCollector(db, { pollIntervalSeconds: 60, retention: { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }, clusters: [] }, { log: () => {} });
+    const ahead = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
+    try {
+      await expect.poll(async () => listPartitions(db, "samples"), { timeout: 20_000 }).toContain(`samples_p${ahead}`);
+      await expect.poll(async () => listPartitions(db, "rollup_1m"), { timeout: 20_000 }).toContain(`rollup_1m_p${ahead}`);
+    } finally {
+      await collector.stop();
+    }
   });
 });
 
