@@ -34,13 +34,13 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+/** Waits for a poll report that arrives after this call and matches. */
 async function waitFor(reports: PollReport[], clusterId: string, predicate: (r: PollReport) => boolean, timeoutMs: number): Promise<PollReport> {
   const deadline = Date.now() + timeoutMs;
-  let seen = reports.length;
+  const start = reports.length;
   while (Date.now() < deadline) {
-    const match = reports.slice(seen).find((r) => r.clusterId === clusterId && predicate(r));
+    const match = reports.slice(start).find((r) => r.clusterId === clusterId && predicate(r));
     if (match) return match;
-    seen = Math.max(0, reports.length - 5);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`no matching poll of ${clusterId} within ${timeoutMs} ms; last: ${JSON.stringify(reports.filter((r) => r.clusterId === clusterId).slice(-3))}`);
