@@ -1,0 +1,71 @@
+// Lag in seconds from the history of a partition's end offset (kafka-lag-exporter's
+// method, fixed for its known failures): how long ago the message at the committed
+// offset was produced. Pure: history and `now` in, estimate out.
+
+export interface EndOffsetPoint {
+  /** epoch ms */
+  ts: number;
+  endOffset: number;
+}
+
+export interface TimeLag {
+  seconds: number;
+  /** false when the committed offset is older than the whole history: `seconds` is then a lower bound */
+  exact: boolean;
+}
+
+/**
+ * - caught up (committed ≥ end) → 0, whatever the producer does;
+ * - behind an idle producer → grows with wall time (the message really is that old);
+ * - after a rewind → the age of the rewound-to message, if the history reaches back to it.
+ * The message at offset `committed` appeared when the end offset first passed it; between
+ * two polls its arrival time is interpolated linearly by offset.
+ */
+export function estimateLagSeconds(committed: number | null, currentEnd: number, history: readonly EndOffsetPoint[], nowMs: number): TimeLag | null {
+  if (committed === null) return null;
+  if (committed >= currentEnd) return { seconds: 0, exact: true };
+  const points = [...history, { ts: nowMs, endOffset: currentEnd }].sort((a, b) => a.ts - b.ts);
+  const firstPast = points.findIndex((p) => p.endOffset > committed);
+  const after = points[firstPast];
+  if (firstPast < 0 || after === undefined) return { seconds: 0, exact: true };
+  if (firstPast === 0) return { seconds: Math.max(0, (nowMs - after.ts) / 1000), exact: false };
+  const before = points[firstPast - 1] as EndOffsetPoint;
+  const fraction = (committed - before.endOffset + 1) / (after.endOffset - before.endOffset);
+  const producedAt = before.ts + Math.min(1, Math.max(0, fraction)) * (after.ts - before.ts);
+  return { seconds: Math.max(0, (nowMs - producedAt) / 1000), exact: true };
+}
+
+export interface RatePoint {
+  ts: number;
+  /** sum of committed offsets (group) or the committed offset (partition) */
+  committed: number;
+  /** sum of end offsets over the same partitions */
+  end: number;
+}
+
+export interface CatchUpEstimate {
+  consumePerSecond: number | null;
+  producePerSecond: number | null;
+  /** seconds until lag reaches zero at current rates; null = not catching up (or unknown) */
+  seconds: number | null;
+}
+
+/** Time to catch up from consumption vs production rate over the window. */
+export function estimateCatchUp(window: readonly RatePoint[], lag: number | null): CatchUpEstimate {
+  const sorted = [...window].sort((a, b) => a.ts - b.ts);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (lag === 0) return { ...rates(first, last), seconds: 0 };
+  if (!first || !last || last.ts <= first.ts || lag === null) return { consumePerSecond: null, producePerSecond: null, seconds: null };
+  const { consumePerSecond, producePerSecond } = rates(first, last);
+  if (consumePerSecond === null || producePerSecond === null || consumePerSecond <= producePerSecond) return { consumePerSecond, producePerSecond, seconds: null };
+  return { consumePerSecond, producePerSecond, seconds: lag / (consumePerSecond - producePerSecond) };
+}
+
+function rates(first: RatePoint | undefined, last: RatePoint | undefined): { consumePerSecond: number | null; producePerSecond: number | null } {
+  if (!first || !last || last.ts <= first.ts) return { consumePerSecond: null, producePerSecond: null };
+  const seconds = (last.ts - first.ts) / 1000;
+  const consumed = last.committed - first.committed;
+  // A rewind makes consumption negative: no meaningful rate.
+  return { consumePerSecond: consumed < 0 ? null : consumed / seconds, producePerSecond: Math.max(0, last.end - first.end) / seconds };
+}
