@@ -5,6 +5,7 @@ import { loadConfig } from "@/lib/config/load-config";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { LagTracker } from "@/lib/lag/lag-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics } from "@/tests/support/kafka-fixtures";
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = createPrismaClient(url);
   const store = new StoreWriter();
+  const tracker = new LagTracker();
   await db.$executeRaw`TRUNCATE clusters, samples, rollup_1m, rollup_1h, rollup_state CASCADE`;
   await syncClusters(db, config.clusters);
 
@@ -38,12 +40,12 @@ async function main(): Promise<void> {
   if (kafka?.kind !== "kafka" || rabbit?.kind !== "rabbitmq") throw new Error("e2e config must define e2e-kafka and e2e-rabbit");
   const adapter = new KafkaAdapter(kafka);
   for (let i = 0; i < 2; i += 1) {
-    const report = await pollCluster(db, kafka.id, adapter, store);
+    const report = await pollCluster(db, kafka.id, adapter, store, tracker);
     if (!report.ok) throw new Error(`seed poll failed: ${report.error}`);
     await new Promise((resolve) => setTimeout(resolve, 1100));
   }
   await adapter.close();
-  await pollCluster(db, rabbit.id, new RabbitmqAdapter(rabbit), store);
+  await pollCluster(db, rabbit.id, new RabbitmqAdapter(rabbit), store, tracker);
   await db.$disconnect();
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
-import { Empty, ErrorState, Loading, PageTitle } from "@/components/ui/states";
-import { formatAgo, formatCount, formatIsoStep, parseRange, RANGES } from "@/lib/client/format";
+import type { ReactNode } from "react";
+import { Empty, ErrorState, LagStatusBadge, Loading, PageTitle } from "@/components/ui/states";
+import { formatAgo, formatCount, formatDuration, formatIsoStep, parseRange, RANGES } from "@/lib/client/format";
 import { useConsumerGroup, useGroupLag } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { countKnownPoints, toChartPoints } from "@/lib/lag/chart-data";
@@ -26,8 +27,12 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
       ) : (
         <>
           <dl className="mb-6 grid grid-cols-2 gap-4 sm:grid-cols-4">
+            <Stat label="Status" value={<LagStatusBadge status={group.data.status} />} />
             <Stat label="Total lag (messages)" value={formatCount(group.data.totalLag)} testId="total-lag" />
+            <Stat label="Lag (time, oldest unconsumed)" value={formatDuration(group.data.lagSeconds, group.data.lagSecondsExact)} testId="lag-seconds" />
+            <Stat label="Time to catch up" value={group.data.totalLag === 0 ? "caught up" : group.data.catchUpSeconds === null ? "not catching up" : formatDuration(group.data.catchUpSeconds)} testId="catch-up" />
             <Stat label="Max partition lag" value={formatCount(group.data.maxLag)} />
+            <Stat label="Consumed / produced per s" value={`${formatRate(group.data.consumeRate)} / ${formatRate(group.data.produceRate)}`} />
             <Stat label="Partitions" value={String(group.data.partitions.length)} />
             <Stat label="Assignment protocol" value={group.data.protocol || "—"} />
           </dl>
@@ -56,7 +61,7 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
           {group.data.partitions.length === 0 ? <Empty>This group has no committed offsets or assignments.</Empty> : (
             <table className="w-full text-left text-sm" data-testid="partitions-table">
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
-                <tr><th className="py-2">Topic</th><th>Partition</th><th>Committed offset</th><th>End offset</th><th>Lag</th></tr>
+                <tr><th className="py-2">Topic</th><th>Partition</th><th>Committed offset</th><th>End offset</th><th>Lag</th><th>Lag (time)</th><th>Status</th></tr>
               </thead>
               <tbody>
                 {group.data.partitions.map((p) => (
@@ -66,6 +71,8 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
                     <td className="tabular">{formatCount(p.committedOffset)}</td>
                     <td className="tabular">{formatCount(p.endOffset)}</td>
                     <td className="tabular" title={p.lag === null ? "no committed offset" : undefined}>{formatCount(p.lag)}</td>
+                    <td className="tabular">{formatDuration(p.lagSeconds, p.lagSecondsExact)}</td>
+                    <td><LagStatusBadge status={p.status} /></td>
                   </tr>
                 ))}
               </tbody>
@@ -77,7 +84,11 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
   );
 }
 
-function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function formatRate(perSecond: number | null): string {
+  return perSecond === null ? "—" : perSecond.toFixed(perSecond < 10 ? 2 : 0);
+}
+
+function Stat({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
     <div className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
       <dt className="text-xs uppercase text-slate-500">{label}</dt>

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { Empty, ErrorState, Loading, PageTitle, StatusBadge } from "@/components/ui/states";
-import { formatAgo, formatCount } from "@/lib/client/format";
+import { Empty, ErrorState, LagStatusBadge, Loading, PageTitle, StatusBadge } from "@/components/ui/states";
+import { formatAgo, formatCount, formatDuration } from "@/lib/client/format";
 import { useClusters, useConsumerGroups } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { filterAndSortGroups, parseGroupSort, type GroupSort } from "@/lib/lag/sort-groups";
@@ -71,9 +71,11 @@ function GroupsTable({ clusterId, rows, sort, direction, onSort }: { clusterId: 
       <thead className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-800">
         <tr>
           <SortHeader label="Group" sortKey="groupId" current={sort} direction={direction} onSort={onSort} />
+          <SortHeader label="Status" sortKey="status" current={sort} direction={direction} onSort={onSort} />
           <th className="uppercase">State</th>
           <SortHeader label="Members" sortKey="members" current={sort} direction={direction} onSort={onSort} />
           <SortHeader label="Total lag" sortKey="totalLag" current={sort} direction={direction} onSort={onSort} />
+          <SortHeader label="Lag (time)" sortKey="lagSeconds" current={sort} direction={direction} onSort={onSort} />
           <SortHeader label="Max partition lag" sortKey="maxLag" current={sort} direction={direction} onSort={onSort} />
           <th className="uppercase">Topics</th>
         </tr>
@@ -86,9 +88,11 @@ function GroupsTable({ clusterId, rows, sort, direction, onSort }: { clusterId: 
                 {g.groupId}
               </Link>
             </td>
+            <td><LagStatusBadge status={g.status} /></td>
             <td>{g.state}</td>
             <td className="tabular">{g.members}</td>
             <td className="tabular">{formatCount(g.totalLag)}</td>
+            <td className="tabular">{formatDuration(g.lagSeconds, g.lagSecondsExact)}</td>
             <td className="tabular">{formatCount(g.maxLag)}</td>
             <td className="max-w-xs truncate" title={g.topics.join(", ")}>{g.topics.join(", ")}</td>
           </tr>

@@ -38,3 +38,18 @@ export function PageTitle({ title, subtitle }: { title: string; subtitle?: React
     </div>
   );
 }
+
+const LAG_STATUS_STYLES: Record<string, string> = {
+  OK: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100",
+  WARN: "bg-amber-100 text-amber-800 dark:bg-amber-900 dark:text-amber-100",
+  ERR: "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-100",
+  STOP: "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-100",
+  STALL: "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-100",
+  REWIND: "bg-amber-100 text-amber-800 dark:bg-amber-900 dark:text-amber-100",
+};
+
+/** Lag status of a group (OK/WARN/ERR/UNKNOWN) or partition (OK/WARN/STOP/STALL/REWIND/UNKNOWN). */
+export function LagStatusBadge({ status }: { status: string }) {
+  const style = LAG_STATUS_STYLES[status] ?? "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-200";
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${style}`} data-testid="lag-status">{status}</span>;
+}

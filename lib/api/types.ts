@@ -14,7 +14,24 @@ export interface ClusterDto {
   pollIntervalSeconds: number;
 }
 
-export interface ConsumerGroupSummaryDto {
+export const GROUP_STATUSES = ["OK", "WARN", "ERR", "UNKNOWN"] as const;
+export type GroupStatusDto = (typeof GROUP_STATUSES)[number];
+
+/** Lag insight shared by the group list and the group detail. */
+export interface GroupInsightDto {
+  /** OK, WARN, ERR (a partition stopped or stalled) or UNKNOWN (not enough polls yet) */
+  status: string;
+  /** age of the oldest unconsumed message, seconds (max over partitions) */
+  lagSeconds: number | null;
+  /** false: lagSeconds is a lower bound */
+  lagSecondsExact: boolean;
+  /** null: not catching up at current rates, or unknown */
+  catchUpSeconds: number | null;
+  consumeRate: number | null;
+  produceRate: number | null;
+}
+
+export interface ConsumerGroupSummaryDto extends GroupInsightDto {
   groupId: string;
   state: string;
   members: number;
@@ -30,9 +47,12 @@ export interface PartitionLagDto {
   committedOffset: number | null;
   endOffset: number;
   lag: number | null;
+  lagSeconds: number | null;
+  lagSecondsExact: boolean;
+  status: string;
 }
 
-export interface ConsumerGroupDetailDto {
+export interface ConsumerGroupDetailDto extends GroupInsightDto {
   groupId: string;
   state: string;
   protocol: string;

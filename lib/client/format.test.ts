@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatCount, formatIsoStep, parseRange } from "./format";
+import { formatAgo, formatCount, formatDuration, formatIsoStep, parseRange } from "./format";
 
 describe("format", () => {
   it.each([[null, "—"], [undefined, "—"], [0, "0"], [1234567, "1,234,567"]] as const)("formatCount(%s) = %s", (v, s) => {
@@ -27,5 +27,11 @@ describe("format", () => {
 describe("formatIsoStep", () => {
   it.each([["PT5S", "5 s"], ["PT15M", "15 min"], ["PT2H", "2 h"], ["P1D", "1 d"], ["P4D", "4 d"], ["weird", "weird"]] as const)("%s → %s", (iso, text) => {
     expect(formatIsoStep(iso)).toBe(text);
+  });
+});
+
+describe("formatDuration", () => {
+  it.each([[null, true, "—"], [0, true, "0 s"], [0.4, true, "0 s"], [59.6, true, "1 min"], [75, true, "1 min 15 s"], [7300, true, "2 h 1 min"], [200000, true, "2 d 7 h"], [90, false, "≥ 1 min 30 s"]] as const)("%s (exact %s) → %s", (s, exact, text) => {
+    expect(formatDuration(s, exact)).toBe(text);
   });
 });

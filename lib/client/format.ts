@@ -36,3 +36,19 @@ export function formatIsoStep(step: string): string {
   const parts = [d && `${d} d`, h && `${h} h`, m && `${m} min`, s && `${s} s`].filter(Boolean);
   return parts.length > 0 ? parts.join(" ") : step;
 }
+
+/** 0 → "0 s", 75 → "1 min 15 s", 7300 → "2 h 1 min", 200000 → "2 d 7 h"; lower bounds get "≥". */
+export function formatDuration(seconds: number | null | undefined, exact = true): string {
+  if (seconds === null || seconds === undefined) return "—";
+  const s = Math.round(seconds);
+  const units: [number, string][] = [[86400, "d"], [3600, "h"], [60, "min"], [1, "s"]];
+  const parts: string[] = [];
+  let rest = s;
+  for (const [size, label] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0 || (size === 1 && parts.length === 0)) parts.push(`${n} ${label}`);
+    rest -= n * size;
+    if (parts.length === 2) break;
+  }
+  return `${exact ? "" : "≥ "}${parts.join(" ")}`;
+}

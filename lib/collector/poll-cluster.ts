@@ -1,7 +1,8 @@
 import "server-only";
 import type { BrokerAdapter } from "@/lib/brokers/types";
 import type { Db } from "@/lib/db/prisma";
-import { groupLagSamples } from "@/lib/lag/lag-series";
+import type { LagTracker } from "@/lib/lag/lag-tracker";
+import { groupLagSamples, insightSamples } from "@/lib/lag/lag-series";
 import { recordPoll } from "@/lib/store/record-poll";
 import type { StoreWriter } from "@/lib/store/store-writer";
 import { describeError } from "./describe-error";
@@ -17,7 +18,7 @@ export interface PollReport {
 }
 
 /** One poll of one cluster: ask the broker, then write the outcome (up or down) to the store. */
-export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdapter, store: StoreWriter): Promise<PollReport> {
+export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdapter, store: StoreWriter, tracker: LagTracker): Promise<PollReport> {
   const startedAt = new Date();
   const started = performance.now();
   let error: string | null = null;
@@ -28,7 +29,9 @@ export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdap
     error = describeError(caught);
   }
   const durationMs = Math.round(performance.now() - started);
-  const samples = result?.consumerGroups ? await store.prepare(db, clusterId, startedAt.getTime() + durationMs, groupLagSamples(result.consumerGroups)) : [];
-  await recordPoll(db, { clusterId, startedAt, durationMs, error }, result?.consumerGroups ?? null, samples);
+  const polledAt = startedAt.getTime() + durationMs;
+  const insights = result?.consumerGroups ? tracker.observe(polledAt, result.consumerGroups) : [];
+  const samples = result?.consumerGroups ? await store.prepare(db, clusterId, polledAt, [...groupLagSamples(result.consumerGroups), ...insightSamples(insights)]) : [];
+  await recordPoll(db, { clusterId, startedAt, durationMs, error }, result?.consumerGroups ?? null, samples, insights);
   return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? null, brokerCalls: result?.brokerCalls ?? 0 };
 }

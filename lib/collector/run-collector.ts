@@ -4,6 +4,7 @@ import type { BrokerAdapter } from "@/lib/brokers/types";
 import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-name";
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
+import { LagTracker } from "@/lib/lag/lag-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { describeError } from "./describe-error";
@@ -38,12 +39,13 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
 
   for (const cluster of config.clusters) {
     const adapter = createBrokerAdapter(cluster);
+    const tracker = new LagTracker();
     adapters.push(adapter);
     const intervalMs = pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) * 1000;
     const tick = async (): Promise<void> => {
       const startedAt = Date.now();
       try {
-        const report = await pollCluster(db, cluster.id, adapter, store);
+        const report = await pollCluster(db, cluster.id, adapter, store, tracker);
         options.onPoll?.(report);
         log(report.ok
           ? `[${cluster.id}] up in ${report.durationMs} ms${report.groups === null ? "" : `: ${report.groups} consumer groups`} (${report.brokerCalls} client calls)`

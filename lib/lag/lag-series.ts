@@ -1,5 +1,6 @@
 import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
 import { summarizeGroupLag } from "./compute-lag";
+import type { GroupInsight } from "./lag-tracker";
 
 /** Metric names of the Kafka lag series (the store's `metric`; labels as noted). */
 export const KAFKA_METRICS = {
@@ -8,6 +9,9 @@ export const KAFKA_METRICS = {
   partitionLag: "kafka_partition_lag", // {group, topic, partition}
   committedOffset: "kafka_committed_offset", // {group, topic, partition}
   endOffset: "kafka_end_offset", // {topic, partition}
+  groupLagSeconds: "kafka_group_lag_seconds", // {group}: age of the oldest unconsumed message
+  partitionLagSeconds: "kafka_partition_lag_seconds", // {group, topic, partition}
+  groupConsumeRate: "kafka_group_consume_rate", // {group}: messages/s over the status window
 } as const;
 
 export interface MetricSample {
@@ -35,4 +39,17 @@ export function groupLagSamples(groups: readonly ConsumerGroupSnapshot[]): Metri
     }
   }
   return [...samples, ...endOffsets.values()];
+}
+
+/** Pure: lag-in-seconds and consumption-rate samples from the tracker's insights. */
+export function insightSamples(insights: readonly GroupInsight[]): MetricSample[] {
+  const samples: MetricSample[] = [];
+  for (const insight of insights) {
+    if (insight.lagSeconds !== null) samples.push({ metric: KAFKA_METRICS.groupLagSeconds, labels: { group: insight.groupId }, value: insight.lagSeconds });
+    if (insight.consumePerSecond !== null) samples.push({ metric: KAFKA_METRICS.groupConsumeRate, labels: { group: insight.groupId }, value: insight.consumePerSecond });
+    for (const p of insight.partitions) {
+      if (p.lagSeconds !== null) samples.push({ metric: KAFKA_METRICS.partitionLagSeconds, labels: { group: insight.groupId, topic: p.topic, partition: String(p.partition) }, value: p.lagSeconds });
+    }
+  }
+  return samples;
 }

@@ -1,9 +1,21 @@
 import "server-only";
-import type { ConsumerGroupDetailDto, ConsumerGroupSummaryDto } from "@/lib/api/types";
+import type { ConsumerGroup } from "@prisma/client";
+import type { ConsumerGroupDetailDto, ConsumerGroupSummaryDto, GroupInsightDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";
 
 function toNumber(value: bigint | null): number | null {
   return value === null ? null : Number(value);
+}
+
+function insightOf(row: ConsumerGroup): GroupInsightDto {
+  return {
+    status: row.status,
+    lagSeconds: row.lagSeconds,
+    lagSecondsExact: row.lagSecondsExact,
+    catchUpSeconds: row.catchUpSeconds,
+    consumeRate: row.consumeRate,
+    produceRate: row.produceRate,
+  };
 }
 
 /** Groups of a cluster as of the latest completed poll. */
@@ -17,6 +29,7 @@ export async function queryConsumerGroups(db: Db, clusterId: string): Promise<Co
     maxLag: toNumber(row.maxLag),
     topics: row.topics,
     polledAt: row.polledAt.toISOString(),
+    ...insightOf(row),
   }));
 }
 
@@ -35,12 +48,16 @@ export async function queryConsumerGroup(db: Db, clusterId: string, groupId: str
     totalLag: toNumber(group.totalLag),
     maxLag: toNumber(group.maxLag),
     polledAt: group.polledAt.toISOString(),
+    ...insightOf(group),
     partitions: partitions.map((p) => ({
       topic: p.topic,
       partition: p.partition,
       committedOffset: toNumber(p.committedOffset),
       endOffset: Number(p.endOffset),
       lag: toNumber(p.lag),
+      lagSeconds: p.lagSeconds,
+      lagSecondsExact: p.lagSecondsExact,
+      status: p.status,
     })),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
 import type { Db } from "@/lib/db/prisma";
 import { summarizeGroupLag } from "@/lib/lag/compute-lag";
+import type { GroupInsight } from "@/lib/lag/lag-tracker";
 import { writeSamples, type SampleRow } from "./write-samples";
 
 export interface PollOutcome {
@@ -16,7 +17,7 @@ export interface PollOutcome {
  * (one batched insert) and, when the broker has consumer groups, the replacement
  * snapshot of groups and partitions. Readers never see half a poll.
  */
-export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: readonly ConsumerGroupSnapshot[] | null, samples: readonly SampleRow[] = []): Promise<void> {
+export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: readonly ConsumerGroupSnapshot[] | null, samples: readonly SampleRow[] = [], insights: readonly GroupInsight[] = []): Promise<void> {
   const { clusterId, startedAt, durationMs, error } = outcome;
   const polledAt = new Date(startedAt.getTime() + durationMs);
   await db.$transaction(async (tx) => {
@@ -34,6 +35,7 @@ export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: r
     await tx.partitionOffset.deleteMany({ where: { clusterId } });
     await tx.consumerGroup.deleteMany({ where: { clusterId } });
     const summaries = consumerGroups.map((g) => summarizeGroupLag(g.partitions));
+    const insightOf = new Map(insights.map((i) => [i.groupId, i]));
     await tx.consumerGroup.createMany({
       data: consumerGroups.map((group, i) => ({
         clusterId,
@@ -44,19 +46,32 @@ export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: r
         totalLag: toBigInt(summaries[i]?.totalLag ?? null),
         maxLag: toBigInt(summaries[i]?.maxLag ?? null),
         topics: [...new Set(group.partitions.map((p) => p.topic))],
+        status: insightOf.get(group.groupId)?.status ?? "UNKNOWN",
+        lagSeconds: insightOf.get(group.groupId)?.lagSeconds ?? null,
+        lagSecondsExact: insightOf.get(group.groupId)?.lagSecondsExact ?? true,
+        catchUpSeconds: insightOf.get(group.groupId)?.catchUpSeconds ?? null,
+        consumeRate: insightOf.get(group.groupId)?.consumePerSecond ?? null,
+        produceRate: insightOf.get(group.groupId)?.producePerSecond ?? null,
         polledAt,
       })),
     });
 
     // Partition rows can number in the tens of thousands: one unnest insert, not createMany.
-    const rows = consumerGroups.flatMap((g) => g.partitions.map((p) => ({ groupId: g.groupId, ...p })));
+    const rows = consumerGroups.flatMap((g) => {
+      const byPartition = new Map(insightOf.get(g.groupId)?.partitions.map((p) => [`${p.topic}\u0000${p.partition}`, p]) ?? []);
+      return g.partitions.map((p) => {
+        const insight = byPartition.get(`${p.topic}\u0000${p.partition}`);
+        return { groupId: g.groupId, ...p, lagSeconds: insight?.lagSeconds ?? null, exact: insight?.lagSecondsExact ?? true, status: insight?.status ?? "UNKNOWN" };
+      });
+    });
     if (rows.length > 0) {
       await tx.$executeRaw`
-        INSERT INTO partition_offsets (cluster_id, group_id, topic, partition, committed_offset, end_offset, lag, polled_at)
-        SELECT ${clusterId}, g, t, p, c, e, l, ${polledAt}
+        INSERT INTO partition_offsets (cluster_id, group_id, topic, partition, committed_offset, end_offset, lag, lag_seconds, lag_seconds_exact, status, polled_at)
+        SELECT ${clusterId}, g, t, p, c, e, l, ls, lx, st, ${polledAt}
         FROM unnest(${rows.map((r) => r.groupId)}::text[], ${rows.map((r) => r.topic)}::text[], ${rows.map((r) => r.partition)}::int[],
-                    ${rows.map((r) => r.committedOffset)}::bigint[], ${rows.map((r) => r.endOffset)}::bigint[], ${rows.map((r) => r.lag)}::bigint[])
-             AS u(g, t, p, c, e, l)`;
+                    ${rows.map((r) => r.committedOffset)}::bigint[], ${rows.map((r) => r.endOffset)}::bigint[], ${rows.map((r) => r.lag)}::bigint[],
+                    ${rows.map((r) => r.lagSeconds)}::float8[], ${rows.map((r) => r.exact)}::bool[], ${rows.map((r) => r.status)}::text[])
+             AS u(g, t, p, c, e, l, ls, lx, st)`;
     }
   });
 }

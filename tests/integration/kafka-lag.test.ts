@@ -11,6 +11,7 @@ import { loadConfig } from "@/lib/config/load-config";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { LagTracker } from "@/lib/lag/lag-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, kafkaConsumerGroupsDescribe, testKafka } from "../support/kafka-fixtures";
@@ -40,6 +41,7 @@ clusters:
 let db: Db;
 let cluster: KafkaClusterConfig;
 const store = new StoreWriter();
+const tracker = new LagTracker();
 
 const params = <T extends object>(value: T) => ({ params: Promise.resolve(value) });
 const req = (url: string) => new Request(`http://localhost${url}`);
@@ -69,7 +71,7 @@ afterAll(async () => {
 describe("one collector poll against a real broker", () => {
   it("stores end − committed for every partition, matching kafka-consumer-groups", async () => {
     const adapter = new KafkaAdapter(cluster);
-    const report = await pollCluster(db, "it-kafka", adapter, store);
+    const report = await pollCluster(db, "it-kafka", adapter, store, tracker);
     await adapter.close();
     expect(report.error).toBeNull();
     expect(report.ok).toBe(true);
@@ -127,7 +129,7 @@ describe("one collector poll against a real broker", () => {
       for (let i = 0; i < 100 && !assigned; i += 1) await new Promise((r) => setTimeout(r, 200));
       expect(assigned).toBe(true);
       const adapter = new KafkaAdapter(cluster);
-      const report = await pollCluster(db, "it-kafka", adapter, store);
+      const report = await pollCluster(db, "it-kafka", adapter, store, tracker);
       await adapter.close();
       expect(report.error).toBeNull();
       const detail = await body<ConsumerGroupDetailDto>(await getGroup(req(""), params({ id: "it-kafka", groupId: liveGroup })));

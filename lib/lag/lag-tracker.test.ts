@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
+import { LagTracker } from "./lag-tracker";
+
+const group = (committedOffset: number | null, endOffset: number, members = 1): ConsumerGroupSnapshot => ({
+  groupId: "g",
+  state: members > 0 ? "Stable" : "Empty",
+  protocol: "range",
+  members: Array.from({ length: members }, (_, i) => ({ memberId: `m${i}`, clientId: "c", host: "h", assignment: [] })),
+  partitions: [{ topic: "t", partition: 0, committedOffset, endOffset, lag: committedOffset === null ? null : Math.max(0, endOffset - committedOffset) }],
+});
+
+const opts = { historyMs: 3600_000, windowSize: 5, minObservations: 3 };
+
+describe("LagTracker", () => {
+  it("caught up: 0 s and OK whatever the producer does", () => {
+    const tracker = new LagTracker(opts);
+    for (let i = 0; i < 5; i += 1) {
+      const [insight] = tracker.observe(i * 10_000, [group(i * 100, i * 100)]);
+      expect(insight?.lagSeconds).toBe(0);
+      expect(insight?.status).toBe("OK");
+      expect(insight?.catchUpSeconds).toBe(0);
+    }
+  });
+
+  it("behind an idle producer: lag seconds grow with wall time; stuck with members → STALL", () => {
+    const tracker = new LagTracker(opts);
+    tracker.observe(0, [group(0, 0)]);
+    tracker.observe(10_000, [group(0, 50)]); // 50 messages produced in (0, 10 s]
+    const later = tracker.observe(70_000, [group(0, 50)]); // idle since; consumer stuck at 0
+    expect(later[0]?.lagSeconds).toBeCloseTo(70 - 0.2, 5); // message 0 ≈ first of the 50 → at 0.2 s
+    const evenLater = tracker.observe(130_000, [group(0, 50)]);
+    expect(evenLater[0]?.lagSeconds).toBeCloseTo(130 - 0.2, 5);
+    // The first poll (lag 0) is still in the 5-poll window: Burrow calls that OK.
+    expect(evenLater[0]?.status).toBe("OK");
+    tracker.observe(140_000, [group(0, 50)]);
+    const stuck = tracker.observe(150_000, [group(0, 50)]);
+    expect(stuck[0]?.partitions[0]?.status).toBe("STALL");
+    expect(stuck[0]?.status).toBe("ERR");
+    expect(stuck[0]?.catchUpSeconds).toBeNull();
+  });
+
+  it("catching up: estimates the time to zero from the rates", () => {
+    const tracker = new LagTracker(opts);
+    tracker.observe(0, [group(0, 1000)]);
+    const [insight] = tracker.observe(10_000, [group(300, 1100)]); // consume 30/s, produce 10/s, lag 800
+    expect(insight?.consumePerSecond).toBe(30);
+    expect(insight?.producePerSecond).toBe(10);
+    expect(insight?.catchUpSeconds).toBe(40);
+  });
+
+  it("after a rewind: the age of the rewound-to message, and REWIND status", () => {
+    const tracker = new LagTracker(opts);
+    tracker.observe(0, [group(0, 0)]);
+    tracker.observe(10_000, [group(10, 10)]); // messages 0..9 arrived in (0, 10 s]
+    tracker.observe(600_000, [group(10, 10)]);
+    const [insight] = tracker.observe(610_000, [group(0, 10)]); // rewound to offset 0
+    expect(insight?.lagSeconds).toBeCloseTo(609, 5);
+    expect(insight?.lagSecondsExact).toBe(true);
+    expect(insight?.partitions[0]?.status).toBe("REWIND");
+    expect(insight?.status).toBe("WARN");
+  });
+
+  it("keeps an idle partition's history small", () => {
+    const tracker = new LagTracker(opts);
+    for (let i = 0; i < 100; i += 1) tracker.observe(i * 1000, [group(5, 10)]);
+    const [insight] = tracker.observe(100_000, [group(5, 10)]);
+    expect(insight?.lagSeconds).toBe(100); // offset 5 predates the first point: lower bound since t = 0
+    expect(insight?.lagSecondsExact).toBe(false);
+  });
+});
