@@ -14,12 +14,9 @@ export interface ClusterDto {
   pollIntervalSeconds: number;
 }
 
-export const GROUP_STATUSES = ["OK", "WARN", "ERR", "UNKNOWN"] as const;
-export type GroupStatusDto = (typeof GROUP_STATUSES)[number];
-
 /** Lag insight shared by the group list and the group detail. */
 export interface GroupInsightDto {
-  /** OK, WARN, ERR (a partition stopped or stalled) or UNKNOWN (not enough polls yet) */
+  /** OK, WARN, ERR (a partition stopped or stalled) or UNKNOWN (not enough polls yet); see lib/lag/evaluate-status.ts */
   status: string;
   /** age of the oldest unconsumed message, seconds (max over partitions) */
   lagSeconds: number | null;
