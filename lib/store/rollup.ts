@@ -59,7 +59,7 @@ const TIER_SQL: Record<"1m" | "1h", (from: Date, to: Date) => Prisma.Sql> = {
     INSERT INTO rollup_1m (series_id, bucket, min, max, sum, count, last, last_ts)
     SELECT series_id, date_bin('1 minute', ts, TIMESTAMPTZ 'epoch'), min(value), max(value), sum(value), count(*),
            (array_agg(value ORDER BY ts DESC))[1], max(ts)
-    FROM samples WHERE ts >= ${from} AND ts <= ${to}
+    FROM samples WHERE ts >= ${from} AND ts < ${to}
     GROUP BY 1, 2
     ON CONFLICT (series_id, bucket) DO UPDATE SET min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum,
       count = EXCLUDED.count, last = EXCLUDED.last, last_ts = EXCLUDED.last_ts`,
@@ -67,19 +67,31 @@ const TIER_SQL: Record<"1m" | "1h", (from: Date, to: Date) => Prisma.Sql> = {
     INSERT INTO rollup_1h (series_id, bucket, min, max, sum, count, last, last_ts)
     SELECT series_id, date_bin('1 hour', bucket, TIMESTAMPTZ 'epoch'), min(min), max(max), sum(sum), sum(count)::int,
            (array_agg(last ORDER BY last_ts DESC))[1], max(last_ts)
-    FROM rollup_1m WHERE bucket >= ${from} AND bucket <= ${to}
+    FROM rollup_1m WHERE bucket >= ${from} AND bucket < ${to}
     GROUP BY 1, 2
     ON CONFLICT (series_id, bucket) DO UPDATE SET min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum,
       count = EXCLUDED.count, last = EXCLUDED.last, last_ts = EXCLUDED.last_ts`,
 };
 
-/** Replaces the tier's buckets in [from, now] and moves its watermark, in one transaction. */
+/** Bounded work per transaction, so a long backfill makes progress and never hits the timeout. */
+const CHUNK_MS: Record<"1m" | "1h", number> = { "1m": 3_600_000, "1h": 86_400_000 };
+
+/**
+ * Replaces the tier's buckets in [from, now], chunk by chunk; each chunk and the watermark
+ * move together in one transaction, so a crash resumes where it stopped.
+ */
 async function recomputeTier(db: Db, partitions: PartitionManager, tier: "1m" | "1h", from: number, done: number, nowMs: number): Promise<RollupPassResult> {
   await partitions.ensure(db, tier === "1m" ? "rollup_1m" : "rollup_1h", from, nowMs);
-  const rows = await db.$transaction(async (tx) => {
-    const count = await tx.$executeRaw(TIER_SQL[tier](new Date(from), new Date(nowMs)));
-    await tx.rollupState.upsert({ where: { tier }, create: { tier, doneUntil: new Date(done) }, update: { doneUntil: new Date(done), updatedAt: new Date(nowMs) } });
-    return count;
-  }, { timeout: 600_000 });
+  let rows = 0;
+  for (let start = from; start <= nowMs; start += CHUNK_MS[tier]) {
+    const last = start + CHUNK_MS[tier] > nowMs;
+    const end = last ? nowMs + 1 : start + CHUNK_MS[tier];
+    const watermark = last ? done : Math.min(done, end);
+    rows += await db.$transaction(async (tx) => {
+      const count = await tx.$executeRaw(TIER_SQL[tier](new Date(start), new Date(end)));
+      await tx.rollupState.upsert({ where: { tier }, create: { tier, doneUntil: new Date(watermark) }, update: { doneUntil: new Date(watermark), updatedAt: new Date(nowMs) } });
+      return count;
+    }, { timeout: 600_000 });
+  }
   return { tier, from: new Date(from), to: new Date(nowMs), rows, doneUntil: new Date(done) };
 }

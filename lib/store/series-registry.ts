@@ -8,11 +8,6 @@ export interface SeriesRef {
   labels: Labels;
 }
 
-/** Stable JSON with sorted keys: the in-process cache key of a series. */
-export function canonicalLabels(labels: Labels): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
-}
-
 /**
  * Maps (cluster, metric, labels) to series ids, creating series on first sight. Ids are
  * cached for the life of the process, so a steady-state poll makes no lookup query.
@@ -21,7 +16,10 @@ export class SeriesRegistry {
   private readonly ids = new Map<string, number>();
 
   async resolve(db: Db, clusterId: string, refs: readonly SeriesRef[]): Promise<number[]> {
-    const keys = refs.map((ref) => `${clusterId}\u0000${ref.metric}\u0000${canonicalLabels(ref.labels)}`);
+    // The cache key needs no canonical order: the same labels in another key order only
+    // cost a second cache entry for the same id (the database resolves both alike).
+    // Skipping sort + JSON per sample keeps a steady-state poll cheap.
+    const keys = refs.map((ref) => cacheKey(clusterId, ref));
     const missing = [...new Set(keys.filter((key) => !this.ids.has(key)))];
     if (missing.length > 0) {
       const refByKey = new Map(keys.map((key, i) => [key, refs[i] as SeriesRef]));
@@ -43,7 +41,7 @@ export class SeriesRegistry {
     }
     return keys.map((key) => {
       const id = this.ids.get(key);
-      if (id === undefined) throw new Error(`series ${key.replaceAll("\u0000", " ")} could not be created`);
+      if (id === undefined) throw new Error(`series ${key.replace(/[\u0000-\u0002]/g, " ")} could not be created`);
       return id;
     });
   }
@@ -52,4 +50,10 @@ export class SeriesRegistry {
   clear(): void {
     this.ids.clear();
   }
+}
+
+function cacheKey(clusterId: string, ref: SeriesRef): string {
+  let key = `${clusterId}\u0000${ref.metric}`;
+  for (const name in ref.labels) key += `\u0001${name}\u0002${ref.labels[name]}`;
+  return key;
 }
