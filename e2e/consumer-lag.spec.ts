@@ -46,7 +46,7 @@ test("group page shows per-partition lag and a chart with points", async ({ page
   // The collector polls every 2 s; in the 15-minute range a bucket is 5 s wide.
   await page.getByRole("button", { name: "15 min" }).click();
   await expect(page).toHaveURL(/range=15m/);
-  const chart = page.getByTestId("lag-chart");
+  const chart = page.getByTestId("series-chart");
   await expect(chart.locator(".recharts-line-dots circle")).not.toHaveCount(0);
   await expect.poll(() => chart.locator(".recharts-line-dots circle").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
   await expect(chart.locator("path.recharts-line-curve")).toHaveAttribute("d", /L/);
@@ -73,6 +73,19 @@ test("a hostile group id renders as text and its page resolves", async ({ page }
 test("unknown group shows an error state, not a blank page", async ({ page }) => {
   await page.goto("/clusters/e2e-kafka/groups/no-such-group");
   await expect(page.getByRole("alert").filter({ hasText: "Could not load" })).toContainText('unknown consumer group "no-such-group"');
+});
+
+test("cluster page shows broker health and topics; a topic page shows partitions and its consumers", async ({ page }) => {
+  await page.goto("/clusters/e2e-kafka");
+  await expect(page.getByTestId("broker").first()).toContainText("controller");
+  await expect(page.getByTestId("under-replicated")).toHaveText("0 under-replicated");
+  const row = page.getByTestId("topic-row").filter({ hasText: E2E_TOPIC });
+  await expect(row).toBeVisible();
+  await row.getByRole("link", { name: E2E_TOPIC }).click();
+  await expect(page.getByRole("heading", { name: E2E_TOPIC })).toBeVisible();
+  await expect(page.getByTestId("topic-partition-row")).toHaveCount(3);
+  await expect(page.getByTestId("topic-consumer-row").filter({ hasText: E2E_GROUP })).toContainText("36");
+  await page.screenshot({ path: "test-results/topic-page.png", fullPage: true });
 });
 
 test("lag refreshes live, without a page reload, when the producer moves ahead", async ({ page }) => {

@@ -2,9 +2,10 @@
 
 import type { ReactNode } from "react";
 import { Empty, ErrorState, LagStatusBadge, Loading, PageTitle } from "@/components/ui/states";
-import { formatAgo, formatCount, formatDuration, formatIsoStep, parseRange, RANGES } from "@/lib/client/format";
+import { formatAgo, formatCount, formatDuration, formatIsoStep, formatRate, parseRange } from "@/lib/client/format";
 import { useConsumerGroup, useGroupLag } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
+import { ChartPanel } from "@/components/ui/chart-panel";
 import { countKnownPoints, toChartPoints } from "@/lib/lag/chart-data";
 import { LagChart } from "./lag-chart";
 
@@ -36,18 +37,7 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
             <Stat label="Partitions" value={String(group.data.partitions.length)} />
             <Stat label="Assignment protocol" value={group.data.protocol || "—"} />
           </dl>
-          <div className="mb-6 rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <div className="mb-2 flex items-center justify-between">
-              <h2 className="font-medium">Total lag over time</h2>
-              <div className="flex gap-1" role="group" aria-label="Time range">
-                {RANGES.map((r) => (
-                  <button key={r.key} type="button" onClick={() => setParams({ range: r.key })}
-                    className={`rounded px-2 py-0.5 text-xs ${r.key === range.key ? "bg-blue-600 text-white" : "bg-slate-100 dark:bg-slate-800"}`}>
-                    {r.label}
-                  </button>
-                ))}
-              </div>
-            </div>
+          <ChartPanel title="Total lag over time" range={range.key} onRange={(key) => setParams({ range: key })}>
             {lag.isPending ? <Loading what="lag history" /> : lag.isError ? <ErrorState error={lag.error} what="lag history" /> :
               countKnownPoints(lag.data.points) === 0 ? <Empty>No lag samples in this range.</Empty> :
               <>
@@ -56,7 +46,7 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
                   max per {formatIsoStep(lag.data.step)} bucket, from {lag.data.tier === "raw" ? "raw samples" : `${lag.data.tier} rollups`}; gaps mean no data
                 </p>
               </>}
-          </div>
+          </ChartPanel>
           <h2 className="mb-2 font-medium">Partitions</h2>
           {group.data.partitions.length === 0 ? <Empty>This group has no committed offsets or assignments.</Empty> : (
             <table className="w-full text-left text-sm" data-testid="partitions-table">
@@ -82,10 +72,6 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
       )}
     </section>
   );
-}
-
-function formatRate(perSecond: number | null): string {
-  return perSecond === null ? "—" : perSecond.toFixed(perSecond < 10 ? 2 : 0);
 }
 
 function Stat({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ClusterHealth } from "@/components/kafka/cluster-health";
 import { Empty, ErrorState, LagStatusBadge, Loading, PageTitle, StatusBadge } from "@/components/ui/states";
 import { formatAgo, formatCount, formatDuration } from "@/lib/client/format";
 import { useClusters, useConsumerGroups } from "@/lib/client/hooks";
@@ -39,6 +40,8 @@ export function ConsumerGroupsView({ clusterId }: { clusterId: string }) {
           </span>
         ) : null}
       />
+      <ClusterHealth clusterId={clusterId} />
+      <h2 className="mb-2 font-medium">Consumer groups</h2>
       <div className="mb-3">
         <label className="text-sm">
           <span className="mr-2 text-slate-600">Filter groups</span>

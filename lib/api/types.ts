@@ -82,3 +82,54 @@ export interface SeriesDto {
   step: string;
   tier: "raw" | "1m" | "1h";
 }
+
+export interface BrokerDto {
+  nodeId: number;
+  host: string;
+  port: number;
+  isController: boolean;
+}
+
+export interface BrokersDto {
+  controller: number | null;
+  brokers: BrokerDto[];
+  polledAt: string | null;
+}
+
+export interface TopicSummaryDto {
+  name: string;
+  internal: boolean;
+  partitions: number;
+  replicationFactor: number;
+  underReplicatedPartitions: number;
+  offlinePartitions: number;
+  /** messages/s since the previous poll; null on the first poll */
+  produceRate: number | null;
+  consumerGroups: string[];
+  polledAt: string;
+}
+
+export interface TopicPartitionDto {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  endOffset: number | null;
+}
+
+export interface TopicConsumerDto {
+  groupId: string;
+  state: string;
+  /** lag summed over this topic's partitions */
+  lag: number | null;
+  /** oldest unconsumed message on this topic, seconds */
+  lagSeconds: number | null;
+  /** false: lagSeconds is a lower bound */
+  lagSecondsExact: boolean;
+  status: string;
+}
+
+export interface TopicDetailDto extends Omit<TopicSummaryDto, "consumerGroups"> {
+  partitionDetails: TopicPartitionDto[];
+  consumers: TopicConsumerDto[];
+}

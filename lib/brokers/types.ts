@@ -17,12 +17,42 @@ export interface ConsumerGroupSnapshot {
   partitions: PartitionLag[];
 }
 
+export interface BrokerNode {
+  nodeId: number;
+  host: string;
+  port: number;
+  isController: boolean;
+}
+
+export interface TopicPartitionInfo {
+  partition: number;
+  /** -1 when the partition has no leader (offline) */
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  /** null when the end offset could not be read (e.g. the partition is offline) */
+  endOffset: number | null;
+}
+
+export interface TopicSnapshot {
+  name: string;
+  /** Kafka's own topics (__consumer_offsets, __transaction_state, …) */
+  internal: boolean;
+  replicationFactor: number;
+  underReplicatedPartitions: number;
+  offlinePartitions: number;
+  partitions: TopicPartitionInfo[];
+}
+
 /**
  * What one poll of a cluster found. Each field is filled by the brokers that have the
  * concept; the store writes whatever is present.
  */
 export interface CollectResult {
   consumerGroups: ConsumerGroupSnapshot[] | null;
+  /** broker nodes, for brokers that report them */
+  brokers: BrokerNode[] | null;
+  topics: TopicSnapshot[] | null;
   /** client API calls made during this poll (one call may send several protocol requests) */
   brokerCalls: number;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatCount, formatDuration, formatIsoStep, parseRange } from "./format";
+import { formatAgo, formatCount, formatDuration, formatIsoStep, formatRate, parseRange } from "./format";
 
 describe("format", () => {
   it.each([[null, "—"], [undefined, "—"], [0, "0"], [1234567, "1,234,567"]] as const)("formatCount(%s) = %s", (v, s) => {
@@ -33,5 +33,11 @@ describe("formatIsoStep", () => {
 describe("formatDuration", () => {
   it.each([[null, true, "—"], [0, true, "0 s"], [0.4, true, "0 s"], [59.6, true, "1 min"], [75, true, "1 min 15 s"], [7300, true, "2 h 1 min"], [200000, true, "2 d 7 h"], [90, false, "≥ 1 min 30 s"]] as const)("%s (exact %s) → %s", (s, exact, text) => {
     expect(formatDuration(s, exact)).toBe(text);
+  });
+});
+
+describe("formatRate", () => {
+  it.each([[null, "—"], [0, "0.00"], [2.345, "2.35"], [1234.6, "1,235"]] as const)("%s → %s", (v, text) => {
+    expect(formatRate(v)).toBe(text);
   });
 });

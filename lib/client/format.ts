@@ -52,3 +52,9 @@ export function formatDuration(seconds: number | null | undefined, exact = true)
   }
   return `${exact ? "" : "≥ "}${parts.join(" ")}`;
 }
+
+/** Messages per second: two decimals below 10/s, whole numbers above; unknown as "—". */
+export function formatRate(perSecond: number | null | undefined): string {
+  if (perSecond === null || perSecond === undefined) return "—";
+  return perSecond < 10 ? perSecond.toFixed(2) : integer.format(perSecond);
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto } from "@/lib/api/types";
+import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
 import { fetchJson } from "./fetch-json";
 
 const LIVE_MS = 5_000;
@@ -12,6 +12,10 @@ export const queryKeys = {
   groups: (clusterId: string) => ["clusters", clusterId, "groups"] as const,
   group: (clusterId: string, groupId: string) => ["clusters", clusterId, "groups", groupId] as const,
   groupLag: (clusterId: string, groupId: string, rangeMs: number) => ["clusters", clusterId, "groups", groupId, "lag", rangeMs] as const,
+  topics: (clusterId: string) => ["clusters", clusterId, "topics"] as const,
+  topic: (clusterId: string, topic: string) => ["clusters", clusterId, "topics", topic] as const,
+  brokers: (clusterId: string) => ["clusters", clusterId, "brokers"] as const,
+  series: (clusterId: string, metric: string, labels: Record<string, string>, rangeMs: number) => ["clusters", clusterId, "series", metric, labels, rangeMs] as const,
 };
 
 export function useClusters() {
@@ -46,6 +50,43 @@ export function useGroupLag(clusterId: string, groupId: string, rangeMs: number)
       const from = new Date(to.getTime() - rangeMs);
       const qs = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), points: "300" });
       return fetchJson<LagSeriesDto>(`/api/v1/clusters/${enc(clusterId)}/consumer-groups/${enc(groupId)}/lag?${qs}`, signal);
+    },
+    refetchInterval: LIVE_MS * 2,
+  });
+}
+
+export function useTopics(clusterId: string) {
+  return useQuery({
+    queryKey: queryKeys.topics(clusterId),
+    queryFn: ({ signal }) => fetchJson<{ topics: TopicSummaryDto[] }>(`/api/v1/clusters/${enc(clusterId)}/topics`, signal).then((r) => r.topics),
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useTopic(clusterId: string, topic: string) {
+  return useQuery({
+    queryKey: queryKeys.topic(clusterId, topic),
+    queryFn: ({ signal }) => fetchJson<TopicDetailDto>(`/api/v1/clusters/${enc(clusterId)}/topics/${enc(topic)}`, signal),
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useBrokers(clusterId: string) {
+  return useQuery({
+    queryKey: queryKeys.brokers(clusterId),
+    queryFn: ({ signal }) => fetchJson<BrokersDto>(`/api/v1/clusters/${enc(clusterId)}/brokers`, signal),
+    refetchInterval: LIVE_MS,
+  });
+}
+
+/** Any stored series over the last `rangeMs` (the one endpoint behind every chart). */
+export function useSeries(clusterId: string, metric: string, labels: Record<string, string>, rangeMs: number, aggregation: "avg" | "max" | "last" = "avg") {
+  return useQuery({
+    queryKey: queryKeys.series(clusterId, metric, labels, rangeMs),
+    queryFn: ({ signal }) => {
+      const to = new Date();
+      const qs = new URLSearchParams({ ...labels, cluster: clusterId, metric, agg: aggregation, from: new Date(to.getTime() - rangeMs).toISOString(), to: to.toISOString(), points: "300" });
+      return fetchJson<SeriesDto>(`/api/v1/series?${qs}`, signal);
     },
     refetchInterval: LIVE_MS * 2,
   });

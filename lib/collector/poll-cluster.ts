@@ -2,8 +2,8 @@ import "server-only";
 import type { BrokerAdapter } from "@/lib/brokers/types";
 import type { Db } from "@/lib/db/prisma";
 import type { LagTracker } from "@/lib/lag/lag-tracker";
-import { groupLagSamples, insightSamples } from "@/lib/lag/lag-series";
-import { recordPoll } from "@/lib/store/record-poll";
+import { clusterHealthSamples, groupLagSamples, insightSamples } from "@/lib/lag/lag-series";
+import { NO_FINDINGS, recordPoll } from "@/lib/store/record-poll";
 import type { StoreWriter } from "@/lib/store/store-writer";
 import { describeError } from "./describe-error";
 
@@ -30,8 +30,18 @@ export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdap
   }
   const durationMs = Math.round(performance.now() - started);
   const polledAt = startedAt.getTime() + durationMs;
-  const insights = result?.consumerGroups ? tracker.observe(polledAt, result.consumerGroups) : [];
-  const samples = result?.consumerGroups ? await store.prepare(db, clusterId, polledAt, [...groupLagSamples(result.consumerGroups), ...insightSamples(insights)]) : [];
-  await recordPoll(db, { clusterId, startedAt, durationMs, error }, result?.consumerGroups ?? null, samples, insights);
+  let findings = NO_FINDINGS;
+  if (result) {
+    const insights = result.consumerGroups ? tracker.observe(polledAt, result.consumerGroups) : [];
+    const produceRates = result.topics ? tracker.observeTopics(polledAt, result.topics) : new Map<string, number | null>();
+    const metrics = [
+      ...(result.consumerGroups ? groupLagSamples(result.consumerGroups) : []),
+      ...insightSamples(insights),
+      ...clusterHealthSamples(result.brokers, result.topics, produceRates),
+    ];
+    const samples = await store.prepare(db, clusterId, polledAt, metrics);
+    findings = { consumerGroups: result.consumerGroups, brokers: result.brokers, topics: result.topics, produceRates, insights, samples };
+  }
+  await recordPoll(db, { clusterId, startedAt, durationMs, error }, findings);
   return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? null, brokerCalls: result?.brokerCalls ?? 0 };
 }

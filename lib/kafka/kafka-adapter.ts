@@ -5,6 +5,7 @@ import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { mapWithConcurrency } from "@/lib/util/map-with-concurrency";
 import { assembleGroupSnapshot, topicsOfGroup, type RawCommittedOffsets, type RawGroupDescription } from "./assemble-groups";
 import { kafkaClientOptions } from "./client-options";
+import { brokerNodes, summarizeTopic } from "./cluster-health";
 
 const DESCRIBE_BATCH = 100;
 const END_OFFSET_CONCURRENCY = 8;
@@ -59,7 +60,11 @@ export class KafkaAdapter implements BrokerAdapter {
         count(this.admin.fetchOffsets({ groupId: d.groupId })),
       );
 
-      const topics = [...new Set(descriptions.flatMap((d, i) => topicsOfGroup(d, committed[i] ?? [])))].sort();
+      const [cluster, metadata] = await Promise.all([count(this.admin.describeCluster()), count(this.admin.fetchTopicMetadata())]);
+      // End offsets of every user topic (throughput, topic pages) and of any consumed topic.
+      const consumedTopics = descriptions.flatMap((d, i) => topicsOfGroup(d, committed[i] ?? []));
+      const userTopics = metadata.topics.map((t) => t.name).filter((name) => !name.startsWith("__"));
+      const topics = [...new Set([...consumedTopics, ...userTopics])].sort();
       const endOffsets = new Map<string, Map<number, number>>();
       await mapWithConcurrency(topics, END_OFFSET_CONCURRENCY, async (topic) => {
         try {
@@ -73,7 +78,12 @@ export class KafkaAdapter implements BrokerAdapter {
       });
 
       const consumerGroups = descriptions.map((d, i) => assembleGroupSnapshot(d, committed[i] ?? [], endOffsets));
-      return { consumerGroups, brokerCalls };
+      return {
+        consumerGroups,
+        brokers: brokerNodes(cluster.brokers, cluster.controller),
+        topics: metadata.topics.map((t) => summarizeTopic(t.name, t.partitions, endOffsets.get(t.name))).sort((a, b) => (a.name < b.name ? -1 : 1)),
+        brokerCalls,
+      };
     } catch (error) {
       // Drop the connection so the next poll starts clean (broker restarts, leader moves).
       await this.close();

@@ -1,4 +1,4 @@
-import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
+import type { BrokerNode, ConsumerGroupSnapshot, TopicSnapshot } from "@/lib/brokers/types";
 import { summarizeGroupLag } from "./compute-lag";
 import type { GroupInsight } from "./lag-tracker";
 
@@ -12,6 +12,10 @@ export const KAFKA_METRICS = {
   groupLagSeconds: "kafka_group_lag_seconds", // {group}: age of the oldest unconsumed message
   partitionLagSeconds: "kafka_partition_lag_seconds", // {group, topic, partition}
   groupConsumeRate: "kafka_group_consume_rate", // {group}: messages/s over the status window
+  topicProduceRate: "kafka_topic_produce_rate", // {topic}: messages/s since the previous poll
+  underReplicatedPartitions: "kafka_under_replicated_partitions", // {}: whole cluster
+  offlinePartitions: "kafka_offline_partitions", // {}
+  brokers: "kafka_brokers", // {}: brokers reported by the cluster
 } as const;
 
 export interface MetricSample {
@@ -50,6 +54,20 @@ export function insightSamples(insights: readonly GroupInsight[]): MetricSample[
     for (const p of insight.partitions) {
       if (p.lagSeconds !== null) samples.push({ metric: KAFKA_METRICS.partitionLagSeconds, labels: { group: insight.groupId, topic: p.topic, partition: String(p.partition) }, value: p.lagSeconds });
     }
+  }
+  return samples;
+}
+
+/** Pure: throughput and health samples (cluster-wide ones carry no labels). */
+export function clusterHealthSamples(brokers: readonly BrokerNode[] | null, topics: readonly TopicSnapshot[] | null, produceRates: ReadonlyMap<string, number | null>): MetricSample[] {
+  const samples: MetricSample[] = [];
+  if (brokers !== null) samples.push({ metric: KAFKA_METRICS.brokers, labels: {}, value: brokers.length });
+  if (topics === null) return samples;
+  samples.push({ metric: KAFKA_METRICS.underReplicatedPartitions, labels: {}, value: topics.reduce((n, t) => n + t.underReplicatedPartitions, 0) });
+  samples.push({ metric: KAFKA_METRICS.offlinePartitions, labels: {}, value: topics.reduce((n, t) => n + t.offlinePartitions, 0) });
+  for (const topic of topics) {
+    const rate = produceRates.get(topic.name);
+    if (rate !== null && rate !== undefined) samples.push({ metric: KAFKA_METRICS.topicProduceRate, labels: { topic: topic.name }, value: rate });
   }
   return samples;
 }

@@ -1,7 +1,8 @@
 // In-memory lag insight across polls: end-offset history per partition (for lag in
 // seconds), observation windows per group partition (for status), rates (for catch-up).
 // Deterministic: callers pass `nowMs`; no I/O.
-import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
+import type { ConsumerGroupSnapshot, TopicSnapshot } from "@/lib/brokers/types";
+import { RateTracker } from "./rate-tracker";
 import { DEFAULT_MIN_OBSERVATIONS, evaluateGroupStatus, evaluatePartitionStatus, type GroupStatus, type Observation, type PartitionStatus } from "./evaluate-status";
 import { estimateCatchUp, estimateLagSeconds, type EndOffsetPoint } from "./time-lag";
 
@@ -41,6 +42,7 @@ const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 export class LagTracker {
   private readonly ends = new Map<string, EndOffsetPoint[]>();
   private readonly windows = new Map<string, Observation[]>();
+  private readonly topicRates = new RateTracker();
 
   constructor(private readonly options: LagTrackerOptions = DEFAULT_TRACKER_OPTIONS) {}
 
@@ -58,6 +60,17 @@ export class LagTracker {
       for (const p of group.partitions) this.recordEnd(p.topic, p.partition, nowMs, p.endOffset);
     }
     return insights;
+  }
+
+  /** Messages/s produced per topic since the previous poll (sum of partition end offsets). */
+  observeTopics(nowMs: number, topics: readonly TopicSnapshot[]): Map<string, number | null> {
+    return new Map(topics.map((topic) => {
+      const known = topic.partitions.filter((p) => p.endOffset !== null);
+      // A partition without an end offset this poll would fake a drop: no rate then.
+      if (known.length !== topic.partitions.length || known.length === 0) return [topic.name, null];
+      const total = known.reduce((sum, p) => sum + (p.endOffset ?? 0), 0);
+      return [topic.name, this.topicRates.observe(topic.name, nowMs, total)];
+    }));
   }
 
   private recordEnd(topic: string, partition: number, ts: number, endOffset: number): void {

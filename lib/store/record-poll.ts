@@ -1,5 +1,5 @@
 import "server-only";
-import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
+import type { BrokerNode, ConsumerGroupSnapshot, TopicSnapshot } from "@/lib/brokers/types";
 import type { Db } from "@/lib/db/prisma";
 import { summarizeGroupLag } from "@/lib/lag/compute-lag";
 import type { GroupInsight } from "@/lib/lag/lag-tracker";
@@ -17,7 +17,20 @@ export interface PollOutcome {
  * (one batched insert) and, when the broker has consumer groups, the replacement
  * snapshot of groups and partitions. Readers never see half a poll.
  */
-export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: readonly ConsumerGroupSnapshot[] | null, samples: readonly SampleRow[] = [], insights: readonly GroupInsight[] = []): Promise<void> {
+export interface PollFindings {
+  consumerGroups: readonly ConsumerGroupSnapshot[] | null;
+  brokers: readonly BrokerNode[] | null;
+  topics: readonly TopicSnapshot[] | null;
+  /** messages/s produced per topic since the previous poll */
+  produceRates: ReadonlyMap<string, number | null>;
+  insights: readonly GroupInsight[];
+  samples: readonly SampleRow[];
+}
+
+export const NO_FINDINGS: PollFindings = { consumerGroups: null, brokers: null, topics: null, produceRates: new Map(), insights: [], samples: [] };
+
+export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFindings): Promise<void> {
+  const { consumerGroups, brokers, topics, produceRates, insights, samples } = findings;
   const { clusterId, startedAt, durationMs, error } = outcome;
   const polledAt = new Date(startedAt.getTime() + durationMs);
   await db.$transaction(async (tx) => {
@@ -30,6 +43,27 @@ export async function recordPoll(db: Db, outcome: PollOutcome, consumerGroups: r
     });
     if (error !== null) return;
     await writeSamples(tx, samples);
+    if (brokers !== null) {
+      await tx.kafkaBroker.deleteMany({ where: { clusterId } });
+      await tx.kafkaBroker.createMany({ data: brokers.map((b) => ({ clusterId, nodeId: b.nodeId, host: b.host, port: b.port, isController: b.isController, polledAt })) });
+    }
+    if (topics !== null) {
+      await tx.kafkaTopic.deleteMany({ where: { clusterId } });
+      await tx.kafkaTopic.createMany({
+        data: topics.map((t) => ({
+          clusterId,
+          name: t.name,
+          internal: t.internal,
+          partitions: t.partitions.length,
+          replicationFactor: t.replicationFactor,
+          underReplicatedPartitions: t.underReplicatedPartitions,
+          offlinePartitions: t.offlinePartitions,
+          produceRate: produceRates.get(t.name) ?? null,
+          partitionDetails: t.partitions.map((p) => ({ ...p })),
+          polledAt,
+        })),
+      });
+    }
     if (consumerGroups === null) return;
 
     await tx.partitionOffset.deleteMany({ where: { clusterId } });

@@ -140,8 +140,7 @@ const VALUE_SQL = `floor(1000 + 800 * sin(2 * pi() * extract(epoch FROM ts)::flo
 
 /** The statement of lib/store/write-samples.ts, for the node-pg context run (same SQL without Prisma). */
 const WRITE_SAMPLES_SQL = `INSERT INTO samples (series_id, ts, value)
-  SELECT s, to_timestamp(t / 1000.0), v FROM unnest($1::int8[], $2::float8[], $3::float8[]) AS u(s, t, v)
-  ON CONFLICT (series_id, ts) DO NOTHING`;
+  SELECT s, to_timestamp(t / 1000.0), v FROM unnest($1::int8[], $2::float8[], $3::float8[]) AS u(s, t, v)`;
 
 const queueName = (i: number): string => `q${String(i + 1).padStart(4, "0")}`;
 const shardName = (i: number): string => `s${String(i % SHARDS).padStart(2, "0")}`;

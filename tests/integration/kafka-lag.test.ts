@@ -5,7 +5,10 @@ import { GET as getGroups } from "@/app/api/v1/clusters/[id]/consumer-groups/rou
 import { GET as getGroup } from "@/app/api/v1/clusters/[id]/consumer-groups/[groupId]/route";
 import { GET as getLag } from "@/app/api/v1/clusters/[id]/consumer-groups/[groupId]/lag/route";
 import { GET as getClusters } from "@/app/api/v1/clusters/route";
-import type { ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto } from "@/lib/api/types";
+import { GET as getBrokers } from "@/app/api/v1/clusters/[id]/brokers/route";
+import { GET as getTopics } from "@/app/api/v1/clusters/[id]/topics/route";
+import { GET as getTopic } from "@/app/api/v1/clusters/[id]/topics/[topic]/route";
+import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { loadConfig } from "@/lib/config/load-config";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
@@ -14,7 +17,7 @@ import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
 import { LagTracker } from "@/lib/lag/lag-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
-import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, kafkaConsumerGroupsDescribe, testKafka } from "../support/kafka-fixtures";
+import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, kafkaConsumerGroupsDescribe, produceTo, testKafka } from "../support/kafka-fixtures";
 import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
 
 const suffix = uniqueSuffix();
@@ -146,6 +149,33 @@ describe("one collector poll against a real broker", () => {
       await consumer.disconnect();
       await deleteGroupsAndTopics([liveGroup], [liveTopic]);
     }
+  });
+
+  it("reports brokers, topic health, produce rate and the topic's consumers", async () => {
+    const brokers = await body<BrokersDto>(await getBrokers(req(""), params({ id: "it-kafka" })));
+    expect(brokers.brokers).toEqual([{ nodeId: 1, host: "127.0.0.1", port: Number(KAFKA_BROKER.split(":")[1]), isController: true }]);
+    expect(brokers.controller).toBe(1);
+
+    await produceTo(topic, 1, 50);
+    const adapter = new KafkaAdapter(cluster);
+    const before = Date.now();
+    const report = await pollCluster(db, "it-kafka", adapter, store, tracker);
+    await adapter.close();
+    expect(report.error).toBeNull();
+
+    const topics = await body<{ topics: TopicSummaryDto[] }>(await getTopics(req(""), params({ id: "it-kafka" })));
+    const summary = topics.topics.find((t) => t.name === topic);
+    expect(summary).toMatchObject({ name: topic, internal: false, partitions: 3, replicationFactor: 1, underReplicatedPartitions: 0, offlinePartitions: 0 });
+    expect(summary?.consumerGroups).toEqual([groupId, uncommittedGroup].sort());
+    expect(topics.topics.find((t) => t.name === "__consumer_offsets")?.internal).toBe(true);
+    // 50 messages since the previous poll of this tracker, spread over the time between the polls.
+    const lastPollGap = (Date.now() - before) / 1000 + 60; // generous upper bound on the interval
+    expect(summary?.produceRate ?? 0).toBeGreaterThan(50 / lastPollGap);
+
+    const detail = await body<TopicDetailDto>(await getTopic(req(""), params({ id: "it-kafka", topic })));
+    expect(detail.partitionDetails.map((p) => [p.partition, p.leader, p.replicas, p.isr, p.endOffset])).toEqual([[0, 1, [1], [1], 10], [1, 1, [1], [1], 70], [2, 1, [1], [1], 30]]);
+    expect(detail.consumers.find((c) => c.groupId === groupId)).toMatchObject({ state: "Empty", lag: 86 });
+    await body(await getTopic(req(""), params({ id: "it-kafka", topic: "no-such-topic" })), 404);
   });
 
   it("answers 404 for unknown clusters and groups and 400 naming a bad parameter", async () => {
