@@ -47,6 +47,23 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
                 </p>
               </>}
           </ChartPanel>
+          <h2 className="mb-2 font-medium">Members</h2>
+          {group.data.memberDetails.length === 0 ? <Empty>No members: nobody is consuming (offsets stay where they were committed).</Empty> : (
+            <table className="mb-6 w-full text-left text-sm" data-testid="members-table">
+              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
+                <tr><th className="py-2">Client id</th><th>Host</th><th>Assigned partitions</th></tr>
+              </thead>
+              <tbody>
+                {group.data.memberDetails.map((m) => (
+                  <tr key={m.memberId} className="border-b border-slate-100 dark:border-slate-900" data-testid="member-row" title={m.memberId}>
+                    <td className="py-1 break-all">{m.clientId}</td>
+                    <td className="break-all">{m.host}</td>
+                    <td className="break-all">{m.assignment.length === 0 ? "none" : m.assignment.map((a) => `${a.topic} [${a.partitions.join(", ")}]`).join("; ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <h2 className="mb-2 font-medium">Partitions</h2>
           {group.data.partitions.length === 0 ? <Empty>This group has no committed offsets or assignments.</Empty> : (
             <table className="w-full text-left text-sm" data-testid="partitions-table">

@@ -49,7 +49,15 @@ export interface PartitionLagDto {
   status: string;
 }
 
+export interface GroupMemberDto {
+  memberId: string;
+  clientId: string;
+  host: string;
+  assignment: { topic: string; partitions: number[] }[];
+}
+
 export interface ConsumerGroupDetailDto extends GroupInsightDto {
+  memberDetails: GroupMemberDto[];
   groupId: string;
   state: string;
   protocol: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ConsumerGroup } from "@prisma/client";
-import type { ConsumerGroupDetailDto, ConsumerGroupSummaryDto, GroupInsightDto } from "@/lib/api/types";
+import type { ConsumerGroupDetailDto, ConsumerGroupSummaryDto, GroupInsightDto, GroupMemberDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";
 
 function toNumber(value: bigint | null): number | null {
@@ -16,6 +16,16 @@ function insightOf(row: ConsumerGroup): GroupInsightDto {
     consumeRate: row.consumeRate,
     produceRate: row.produceRate,
   };
+}
+
+function isMember(value: unknown): value is GroupMemberDto {
+  return typeof value === "object" && value !== null && "memberId" in value && "assignment" in value && Array.isArray((value as { assignment: unknown }).assignment);
+}
+
+function membersOf(row: ConsumerGroup): GroupMemberDto[] {
+  const members: GroupMemberDto[] = [];
+  if (Array.isArray(row.membersDetail)) for (const item of row.membersDetail) if (isMember(item)) members.push(item);
+  return members;
 }
 
 /** Groups of a cluster as of the latest completed poll. */
@@ -49,6 +59,7 @@ export async function queryConsumerGroup(db: Db, clusterId: string, groupId: str
     maxLag: toNumber(group.maxLag),
     polledAt: group.polledAt.toISOString(),
     ...insightOf(group),
+    memberDetails: membersOf(group),
     partitions: partitions.map((p) => ({
       topic: p.topic,
       partition: p.partition,

@@ -144,6 +144,8 @@ describe("one collector poll against a real broker", () => {
         { topic: liveTopic, partition: 1, committedOffset: null, endOffset: 4, lag: null, lagSeconds: null, lagSecondsExact: true, status: "UNKNOWN" },
       ]);
       expect(detail.status).toBe("UNKNOWN");
+      expect(detail.memberDetails).toHaveLength(1);
+      expect(detail.memberDetails[0]).toMatchObject({ clientId: "queuewatch-tests", assignment: [{ topic: liveTopic, partitions: [0, 1] }] });
       expect(detail.totalLag).toBeNull();
     } finally {
       await consumer.disconnect();
