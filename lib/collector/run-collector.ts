@@ -5,11 +5,15 @@ import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-na
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
 import { LagTracker } from "@/lib/lag/lag-tracker";
+import { loadEndOffsetHistory } from "@/lib/store/query-end-offset-history";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { describeError } from "./describe-error";
 import { startMaintenance } from "./maintenance";
 import { pollCluster, type PollReport } from "./poll-cluster";
+
+/** How much stored end-offset history seeds lag in seconds at start-up. */
+const SEED_HISTORY_MS = 3_600_000;
 
 export interface CollectorHandle {
   stop(): Promise<void>;
@@ -40,6 +44,13 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
   for (const cluster of config.clusters) {
     const adapter = createBrokerAdapter(cluster);
     const tracker = new LagTracker();
+    // After a restart, lag in seconds picks up the stored end-offset history instead of
+    // reporting lower bounds until it has seen the offsets move again.
+    try {
+      for (const history of await loadEndOffsetHistory(db, cluster.id, Date.now() - SEED_HISTORY_MS)) tracker.seedEndOffsets(history.topic, history.partition, history.points);
+    } catch (error) {
+      log(`[${cluster.id}] could not load end-offset history: ${describeError(error)}`);
+    }
     adapters.push(adapter);
     const intervalMs = pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) * 1000;
     const tick = async (): Promise<void> => {

@@ -8,6 +8,7 @@ import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
 import { LagTracker } from "@/lib/lag/lag-tracker";
 import { queryConsumerGroup } from "@/lib/store/query-consumer-groups";
+import { loadEndOffsetHistory } from "@/lib/store/query-end-offset-history";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, produceTo } from "../support/kafka-fixtures";
@@ -25,7 +26,11 @@ const store = new StoreWriter();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function poll(): Promise<ConsumerGroupDetailDto & { at: number }> {
-  const report = await pollCluster(db, CLUSTER, adapter, store, tracker);
+  return pollWith(tracker);
+}
+
+async function pollWith(lagTracker: LagTracker): Promise<ConsumerGroupDetailDto & { at: number }> {
+  const report = await pollCluster(db, CLUSTER, adapter, store, lagTracker);
   expect(report.error).toBeNull();
   const detail = await queryConsumerGroup(db, CLUSTER, groupId);
   if (!detail) throw new Error("group missing after poll");
@@ -48,7 +53,7 @@ afterAll(async () => {
 });
 
 describe("lag in seconds against the real broker", () => {
-  it("is 0 when caught up, grows behind an idle producer, and tracks a rewind", async () => {
+  it("is 0 when caught up, grows behind an idle producer, tracks a rewind, and survives a restart", async () => {
     const p0 = await poll();
     await sleep(1000);
     const producedFrom = Date.now();
@@ -86,5 +91,12 @@ describe("lag in seconds against the real broker", () => {
     expect(p4.lagSecondsExact).toBe(true);
     expect(p4.partitions[0]?.status).toBe("REWIND");
     expect(p4.status).toBe("WARN");
+
+    // A restarted collector seeds its history from the store and gives the same age.
+    const restarted = new LagTracker();
+    for (const h of await loadEndOffsetHistory(db, CLUSTER, p0.at - 1000)) restarted.seedEndOffsets(h.topic, h.partition, h.points);
+    const p5 = await pollWith(restarted);
+    expect(p5.lagSecondsExact).toBe(true);
+    expect(Math.abs((p5.lagSeconds ?? 0) - ((p4.lagSeconds ?? 0) + (p5.at - p4.at) / 1000))).toBeLessThanOrEqual(pollInterval);
   });
 });
