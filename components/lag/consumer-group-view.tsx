@@ -19,7 +19,7 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
     <section>
       <PageTitle
         title={groupId}
-        subtitle={group.data ? `Consumer group · ${group.data.state} · ${group.data.members} member(s) · polled ${formatAgo(group.data.polledAt, group.dataUpdatedAt)}` : `Consumer group in ${clusterId}`}
+        subtitle={group.data ? `Consumer group · ${group.data.groupProtocol === "consumer" ? "KIP-848 consumer protocol · state and members not visible" : `${group.data.state} · ${group.data.members} member(s)`} · polled ${formatAgo(group.data.polledAt, group.dataUpdatedAt)}` : `Consumer group in ${clusterId}`}
       />
       {group.isPending ? (
         <Loading what="the consumer group" />
@@ -48,7 +48,12 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
               </>}
           </ChartPanel>
           <h2 className="mb-2 font-medium">Members</h2>
-          {group.data.memberDetails.length === 0 ? <Empty>No members: nobody is consuming (offsets stay where they were committed).</Empty> : (
+          {group.data.groupProtocol === "consumer" ? (
+            <div className="mb-6 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" data-testid="kip848-note">
+              This group uses Kafka&apos;s new consumer protocol (KIP-848). Its state and members are not visible through the classic
+              API that Queuewatch&apos;s Kafka client speaks; its offsets and lag are exact.
+            </div>
+          ) : group.data.memberDetails.length === 0 ? <Empty>No members: nobody is consuming (offsets stay where they were committed).</Empty> : (
             <table className="mb-6 w-full text-left text-sm" data-testid="members-table">
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
                 <tr><th className="py-2">Client id</th><th>Host</th><th>Assigned partitions</th></tr>

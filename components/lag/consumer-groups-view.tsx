@@ -93,7 +93,7 @@ function GroupsTable({ clusterId, rows, sort, direction, onSort }: { clusterId: 
             </td>
             <td><LagStatusBadge status={g.status} /></td>
             <td>{g.state}</td>
-            <td className="tabular">{g.members}</td>
+            <td className="tabular" title={g.groupProtocol === "consumer" ? "KIP-848 group: members not visible" : undefined}>{g.groupProtocol === "consumer" ? "—" : g.members}</td>
             <td className="tabular">{formatCount(g.totalLag)}</td>
             <td className="tabular">{formatDuration(g.lagSeconds, g.lagSecondsExact)}</td>
             <td className="tabular">{formatCount(g.maxLag)}</td>

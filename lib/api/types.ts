@@ -30,6 +30,8 @@ export interface GroupInsightDto {
 
 export interface ConsumerGroupSummaryDto extends GroupInsightDto {
   groupId: string;
+  /** "consumer" = KIP-848 group: state is "Unknown" and members are not visible to Queuewatch's client */
+  groupProtocol: string;
   state: string;
   members: number;
   totalLag: number | null;
@@ -57,6 +59,7 @@ export interface GroupMemberDto {
 }
 
 export interface ConsumerGroupDetailDto extends GroupInsightDto {
+  groupProtocol: string;
   memberDetails: GroupMemberDto[];
   groupId: string;
   state: string;

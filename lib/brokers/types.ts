@@ -13,6 +13,8 @@ export interface ConsumerGroupSnapshot {
   state: string;
   /** assignment protocol ("range", "cooperative-sticky", …) or "" for an empty group */
   protocol: string;
+  /** "consumer" = KIP-848 group: the classic DescribeGroups API cannot see its state or members */
+  groupProtocol: "classic" | "consumer";
   members: GroupMember[];
   partitions: PartitionLag[];
 }

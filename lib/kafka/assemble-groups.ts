@@ -5,7 +5,20 @@ export interface RawGroupDescription {
   groupId: string;
   state: string;
   protocol: string;
+  groupProtocol: "classic" | "consumer";
   members: GroupMember[];
+}
+
+/**
+ * Pure: a group that ListGroups calls a consumer group but the classic DescribeGroups
+ * answers as Dead with no protocol type is a KIP-848 ("consumer" protocol) group — kafkajs
+ * has no ConsumerGroupDescribe. Its state and members are unknown, not "Dead"/"Empty".
+ */
+export function classifyDescribedGroup(listedProtocolType: string | undefined, described: { groupId: string; state: string; protocol: string; protocolType: string }, members: GroupMember[]): RawGroupDescription {
+  const kip848 = listedProtocolType === "consumer" && described.state === "Dead" && described.protocolType === "" && members.length === 0;
+  return kip848
+    ? { groupId: described.groupId, state: "Unknown", protocol: "", groupProtocol: "consumer", members: [] }
+    : { groupId: described.groupId, state: described.state, protocol: described.protocol, groupProtocol: "classic", members };
 }
 
 export interface RawCommittedOffsets {

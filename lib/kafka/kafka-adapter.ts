@@ -3,7 +3,7 @@ import { AssignerProtocol, Kafka, type Admin, type GroupDescription } from "kafk
 import type { BrokerAdapter, CollectResult, GroupMember } from "@/lib/brokers/types";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { mapWithConcurrency } from "@/lib/util/map-with-concurrency";
-import { assembleGroupSnapshot, topicsOfGroup, type RawCommittedOffsets, type RawGroupDescription } from "./assemble-groups";
+import { assembleGroupSnapshot, classifyDescribedGroup, topicsOfGroup, type RawCommittedOffsets, type RawGroupDescription } from "./assemble-groups";
 import { kafkaClientOptions } from "./client-options";
 import { brokerNodes, summarizeTopic } from "./cluster-health";
 
@@ -47,12 +47,8 @@ export class KafkaAdapter implements BrokerAdapter {
       const batches: string[][] = [];
       for (let i = 0; i < groupIds.length; i += DESCRIBE_BATCH) batches.push(groupIds.slice(i, i + DESCRIBE_BATCH));
       const described = (await mapWithConcurrency(batches, 4, (batch) => count(this.admin.describeGroups(batch)))).flatMap((r) => r.groups);
-      const descriptions: RawGroupDescription[] = described.map((g) => ({
-        groupId: g.groupId,
-        state: g.state,
-        protocol: g.protocol,
-        members: decodeMembers(g),
-      }));
+      const listedType = new Map(listed.map((g) => [g.groupId, g.protocolType]));
+      const descriptions: RawGroupDescription[] = described.map((g) => classifyDescribedGroup(listedType.get(g.groupId), g, decodeMembers(g)));
 
       // kafkajs has no multi-group OffsetFetch: one request per group, bounded concurrency.
       const concurrency = this.cluster.offsetFetchConcurrency ?? DEFAULT_OFFSET_FETCH_CONCURRENCY;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
 import { groupLagSamples, KAFKA_METRICS } from "./lag-series";
 
-const group = (groupId: string, partitions: ConsumerGroupSnapshot["partitions"]): ConsumerGroupSnapshot => ({ groupId, state: "Empty", protocol: "", members: [], partitions });
+const group = (groupId: string, partitions: ConsumerGroupSnapshot["partitions"]): ConsumerGroupSnapshot => ({ groupId, state: "Empty", protocol: "", groupProtocol: "classic", members: [], partitions });
 
 describe("groupLagSamples", () => {
   it("emits group totals, partition lag and offsets, and end offsets once per partition", () => {

@@ -6,6 +6,7 @@ const group = (committedOffset: number | null, endOffset: number, members = 1): 
   groupId: "g",
   state: members > 0 ? "Stable" : "Empty",
   protocol: "range",
+  groupProtocol: "classic",
   members: Array.from({ length: members }, (_, i) => ({ memberId: `m${i}`, clientId: "c", host: "h", assignment: [] })),
   partitions: [{ topic: "t", partition: 0, committedOffset, endOffset, lag: committedOffset === null ? null : Math.max(0, endOffset - committedOffset) }],
 });

@@ -3,7 +3,7 @@ import type { ConsumerGroupSummaryDto } from "@/lib/api/types";
 import { filterAndSortGroups, parseGroupSort } from "./sort-groups";
 
 const group = (groupId: string, totalLag: number | null, members = 0, status = "OK", lagSeconds: number | null = totalLag): ConsumerGroupSummaryDto => ({
-  groupId, state: "Empty", members, totalLag, maxLag: totalLag, topics: [], polledAt: "2026-11-30T00:00:00Z",
+  groupId, groupProtocol: "classic", state: "Empty", members, totalLag, maxLag: totalLag, topics: [], polledAt: "2026-11-30T00:00:00Z",
   status, lagSeconds, lagSecondsExact: true, catchUpSeconds: null, consumeRate: null, produceRate: null,
 });
 const groups = [group("billing", 5, 0, "WARN", 300), group("Orders-A", null, 0, "UNKNOWN"), group("orders-b", 50, 2, "ERR", 12), group("audit", 0)];

@@ -33,6 +33,7 @@ export async function queryConsumerGroups(db: Db, clusterId: string): Promise<Co
   const rows = await db.consumerGroup.findMany({ where: { clusterId }, orderBy: { groupId: "asc" } });
   return rows.map((row) => ({
     groupId: row.groupId,
+    groupProtocol: row.groupProtocol,
     state: row.state,
     members: row.members,
     totalLag: toNumber(row.totalLag),
@@ -52,6 +53,7 @@ export async function queryConsumerGroup(db: Db, clusterId: string, groupId: str
   if (!group) return null;
   return {
     groupId: group.groupId,
+    groupProtocol: group.groupProtocol,
     state: group.state,
     protocol: group.protocol,
     members: group.members,

@@ -77,6 +77,7 @@ export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFin
         state: group.state,
         protocol: group.protocol,
         members: group.members.length,
+        groupProtocol: group.groupProtocol,
         membersDetail: group.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, host: m.host, assignment: m.assignment.map((a) => ({ topic: a.topic, partitions: [...a.partitions] })) })),
         totalLag: toBigInt(summaries[i]?.totalLag ?? null),
         maxLag: toBigInt(summaries[i]?.maxLag ?? null),
