@@ -7,8 +7,7 @@ import pg from "pg";
 
 export interface EmbeddedPostgresHandle {
   url: string;
-  /** true when this process started the server (and so stops it on exit) */
-  owned: boolean;
+  /** stops the server if this process started it; a no-op when it shares another process's */
   stop: () => Promise<void>;
 }
 
@@ -36,7 +35,7 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   const { dir, port } = options;
   if (await answers(port)) {
     // Another Queuewatch process (web or collector) already runs it: share it.
-    return { url: urlFor(port), owned: false, stop: async () => {} };
+    return { url: urlFor(port), stop: async () => {} };
   }
   // As root, initdb and the server run as the `postgres` user, who must be able to
   // create the data directory: create its parent ourselves with open permissions.
@@ -57,5 +56,5 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  return { url: urlFor(port), owned: true, stop: () => server.stop() };
+  return { url: urlFor(port), stop: () => server.stop() };
 }

@@ -8,6 +8,11 @@ export interface RawPartitionMetadata {
   offlineReplicas?: number[];
 }
 
+/** Kafka's own topics (__consumer_offsets, __transaction_state, …). */
+export function isInternalTopic(name: string): boolean {
+  return name.startsWith("__");
+}
+
 /**
  * Pure: a topic's health from its metadata. Under-replicated = fewer in-sync replicas
  * than replicas; offline = no leader (-1) or the leader is listed offline.
@@ -16,7 +21,7 @@ export function summarizeTopic(name: string, partitions: readonly RawPartitionMe
   const sorted = [...partitions].sort((a, b) => a.partitionId - b.partitionId);
   return {
     name,
-    internal: name.startsWith("__"),
+    internal: isInternalTopic(name),
     replicationFactor: Math.max(0, ...sorted.map((p) => p.replicas.length)),
     underReplicatedPartitions: sorted.filter((p) => p.isr.length < p.replicas.length).length,
     offlinePartitions: sorted.filter((p) => p.leader < 0 || (p.offlineReplicas ?? []).includes(p.leader)).length,

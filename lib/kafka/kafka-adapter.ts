@@ -5,7 +5,7 @@ import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { mapWithConcurrency } from "@/lib/util/map-with-concurrency";
 import { assembleGroupSnapshot, classifyDescribedGroup, topicsOfGroup, type RawCommittedOffsets, type RawGroupDescription } from "./assemble-groups";
 import { kafkaClientOptions } from "./client-options";
-import { brokerNodes, summarizeTopic } from "./cluster-health";
+import { brokerNodes, isInternalTopic, summarizeTopic } from "./cluster-health";
 
 const DESCRIBE_BATCH = 100;
 const END_OFFSET_CONCURRENCY = 8;
@@ -59,7 +59,7 @@ export class KafkaAdapter implements BrokerAdapter {
       const [cluster, metadata] = await Promise.all([count(this.admin.describeCluster()), count(this.admin.fetchTopicMetadata())]);
       // End offsets of every user topic (throughput, topic pages) and of any consumed topic.
       const consumedTopics = descriptions.flatMap((d, i) => topicsOfGroup(d, committed[i] ?? []));
-      const userTopics = metadata.topics.map((t) => t.name).filter((name) => !name.startsWith("__"));
+      const userTopics = metadata.topics.map((t) => t.name).filter((name) => !isInternalTopic(name));
       const topics = [...new Set([...consumedTopics, ...userTopics])].sort();
       const endOffsets = new Map<string, Map<number, number>>();
       await mapWithConcurrency(topics, END_OFFSET_CONCURRENCY, async (topic) => {

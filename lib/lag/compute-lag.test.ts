@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareByTopicPartition, computePartitionLag, parseCommittedOffset, summarizeGroupLag, withLag } from "./compute-lag";
+import { compareByTopicPartition, computePartitionLag, oldestByLagSeconds, parseCommittedOffset, summarizeGroupLag, withLag } from "./compute-lag";
 
 describe("computePartitionLag", () => {
   it.each([
@@ -55,5 +55,18 @@ describe("withLag / ordering", () => {
       ["a", 2, null],
       ["b", 0, 3],
     ]);
+  });
+});
+
+describe("oldestByLagSeconds", () => {
+  it("picks the largest known age, first on ties, null when none is known", () => {
+    const a = { id: "a", lagSeconds: 5 };
+    const b = { id: "b", lagSeconds: null };
+    const c = { id: "c", lagSeconds: 9 };
+    const d = { id: "d", lagSeconds: 9 };
+    expect(oldestByLagSeconds([a, b, c, d])).toBe(c);
+    expect(oldestByLagSeconds([b])).toBeNull();
+    expect(oldestByLagSeconds([])).toBeNull();
+    expect(oldestByLagSeconds([{ lagSeconds: 0 }])).toEqual({ lagSeconds: 0 });
   });
 });

@@ -59,6 +59,15 @@ export function parseCommittedOffset(raw: string | number | null | undefined): n
   return value;
 }
 
+/** The entry with the largest known lagSeconds (ties keep the first), or null if none is known. */
+export function oldestByLagSeconds<T extends { lagSeconds: number | null }>(items: readonly T[]): T | null {
+  let oldest: T | null = null;
+  for (const item of items) {
+    if (item.lagSeconds !== null && (oldest === null || item.lagSeconds > (oldest.lagSeconds ?? 0))) oldest = item;
+  }
+  return oldest;
+}
+
 export function compareByTopicPartition(a: { topic: string; partition: number }, b: { topic: string; partition: number }): number {
   if (a.topic !== b.topic) return a.topic < b.topic ? -1 : 1;
   return a.partition - b.partition;

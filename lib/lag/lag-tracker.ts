@@ -2,6 +2,7 @@
 // seconds), observation windows per group partition (for status), rates (for catch-up).
 // Deterministic: callers pass `nowMs`; no I/O.
 import type { ConsumerGroupSnapshot, TopicSnapshot } from "@/lib/brokers/types";
+import { oldestByLagSeconds, summarizeGroupLag } from "./compute-lag";
 import { RateTracker } from "./rate-tracker";
 import { DEFAULT_MIN_OBSERVATIONS, evaluateGroupStatus, evaluatePartitionStatus, type GroupStatus, type Observation, type PartitionStatus } from "./evaluate-status";
 import { estimateCatchUp, estimateLagSeconds, type EndOffsetPoint } from "./time-lag";
@@ -103,10 +104,8 @@ export class LagTracker {
         status: evaluatePartitionStatus(window, { minObservations: this.options.minObservations, hasMembers }),
       };
     });
-    const known = partitions.filter((p) => p.lagSeconds !== null);
-    const worst = known.reduce<PartitionInsight | null>((max, p) => (max === null || (p.lagSeconds ?? 0) > (max.lagSeconds ?? 0) ? p : max), null);
-    const totalLag = group.partitions.reduce<number | null>((sum, p) => (p.lag === null ? sum : (sum ?? 0) + p.lag), null);
-    const catchUp = estimateCatchUp(this.rateWindow(group), totalLag);
+    const worst = oldestByLagSeconds(partitions);
+    const catchUp = estimateCatchUp(this.rateWindow(group), summarizeGroupLag(group.partitions).totalLag);
     return {
       groupId: group.groupId,
       status: evaluateGroupStatus(partitions.map((p) => p.status)),

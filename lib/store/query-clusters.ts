@@ -1,11 +1,11 @@
 import "server-only";
-import type { ClusterDto } from "@/lib/api/types";
+import { CLUSTER_STATUSES, type ClusterDto } from "@/lib/api/types";
 import { clusterDisplayName, pollIntervalSecondsFor } from "@/lib/config/cluster-name";
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
 
 function toStatus(value: string | undefined): ClusterDto["status"] {
-  return value === "up" || value === "down" ? value : "unknown";
+  return CLUSTER_STATUSES.find((status) => status === value) ?? "unknown";
 }
 
 /** Configured clusters with their latest poll outcome; a cluster never polled is "unknown". */

@@ -2,6 +2,7 @@ import "server-only";
 import type { KafkaTopic } from "@prisma/client";
 import type { BrokersDto, TopicDetailDto, TopicPartitionDto, TopicSummaryDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";
+import { oldestByLagSeconds, summarizeGroupLag } from "@/lib/lag/compute-lag";
 import { evaluateGroupStatus, PARTITION_STATUSES, type PartitionStatus } from "@/lib/lag/evaluate-status";
 
 const toPartitionStatus = (value: string): PartitionStatus => PARTITION_STATUSES.find((s) => s === value) ?? "UNKNOWN";
@@ -52,13 +53,11 @@ export async function queryTopic(db: Db, clusterId: string, name: string): Promi
   ]);
   const consumers = groups.map((group) => {
     const own = partitions.filter((p) => p.groupId === group.groupId);
-    const lags = own.map((p) => p.lag).filter((lag): lag is bigint => lag !== null);
-    const aged = own.filter((p) => p.lagSeconds !== null);
-    const oldest = aged.reduce<(typeof aged)[number] | null>((max, p) => (max === null || (p.lagSeconds ?? 0) > (max.lagSeconds ?? 0) ? p : max), null);
+    const oldest = oldestByLagSeconds(own);
     return {
       groupId: group.groupId,
       state: group.state,
-      lag: lags.length === 0 ? null : Number(lags.reduce((a, b) => a + b, 0n)),
+      lag: summarizeGroupLag(own.map((p) => ({ lag: p.lag === null ? null : Number(p.lag) }))).totalLag,
       lagSeconds: oldest?.lagSeconds ?? null,
       lagSecondsExact: oldest?.lagSecondsExact ?? true,
       status: evaluateGroupStatus(own.map((p) => toPartitionStatus(p.status))),

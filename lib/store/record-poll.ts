@@ -12,11 +12,7 @@ export interface PollOutcome {
   error: string | null;
 }
 
-/**
- * Writes one completed poll in a single transaction: the outcome, the poll's samples
- * (one batched insert) and, when the broker has consumer groups, the replacement
- * snapshot of groups and partitions. Readers never see half a poll.
- */
+/** What a successful poll found and derived, ready to store. */
 export interface PollFindings {
   consumerGroups: readonly ConsumerGroupSnapshot[] | null;
   brokers: readonly BrokerNode[] | null;
@@ -29,6 +25,11 @@ export interface PollFindings {
 
 export const NO_FINDINGS: PollFindings = { consumerGroups: null, brokers: null, topics: null, produceRates: new Map(), insights: [], samples: [] };
 
+/**
+ * Writes one completed poll in a single transaction: the outcome, the poll's samples
+ * (one batched insert) and the replacement snapshots of brokers, topics, groups and
+ * partitions the broker has. Readers never see half a poll.
+ */
 export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFindings): Promise<void> {
   const { consumerGroups, brokers, topics, produceRates, insights, samples } = findings;
   const { clusterId, startedAt, durationMs, error } = outcome;
@@ -71,25 +72,28 @@ export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFin
     const summaries = consumerGroups.map((g) => summarizeGroupLag(g.partitions));
     const insightOf = new Map(insights.map((i) => [i.groupId, i]));
     await tx.consumerGroup.createMany({
-      data: consumerGroups.map((group, i) => ({
-        clusterId,
-        groupId: group.groupId,
-        state: group.state,
-        protocol: group.protocol,
-        members: group.members.length,
-        groupProtocol: group.groupProtocol,
-        membersDetail: group.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, host: m.host, assignment: m.assignment.map((a) => ({ topic: a.topic, partitions: [...a.partitions] })) })),
-        totalLag: toBigInt(summaries[i]?.totalLag ?? null),
-        maxLag: toBigInt(summaries[i]?.maxLag ?? null),
-        topics: [...new Set(group.partitions.map((p) => p.topic))],
-        status: insightOf.get(group.groupId)?.status ?? "UNKNOWN",
-        lagSeconds: insightOf.get(group.groupId)?.lagSeconds ?? null,
-        lagSecondsExact: insightOf.get(group.groupId)?.lagSecondsExact ?? true,
-        catchUpSeconds: insightOf.get(group.groupId)?.catchUpSeconds ?? null,
-        consumeRate: insightOf.get(group.groupId)?.consumePerSecond ?? null,
-        produceRate: insightOf.get(group.groupId)?.producePerSecond ?? null,
-        polledAt,
-      })),
+      data: consumerGroups.map((group, i) => {
+        const insight = insightOf.get(group.groupId);
+        return {
+          clusterId,
+          groupId: group.groupId,
+          state: group.state,
+          protocol: group.protocol,
+          members: group.members.length,
+          groupProtocol: group.groupProtocol,
+          membersDetail: group.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, host: m.host, assignment: m.assignment.map((a) => ({ topic: a.topic, partitions: [...a.partitions] })) })),
+          totalLag: toBigInt(summaries[i]?.totalLag ?? null),
+          maxLag: toBigInt(summaries[i]?.maxLag ?? null),
+          topics: [...new Set(group.partitions.map((p) => p.topic))],
+          status: insight?.status ?? "UNKNOWN",
+          lagSeconds: insight?.lagSeconds ?? null,
+          lagSecondsExact: insight?.lagSecondsExact ?? true,
+          catchUpSeconds: insight?.catchUpSeconds ?? null,
+          consumeRate: insight?.consumePerSecond ?? null,
+          produceRate: insight?.producePerSecond ?? null,
+          polledAt,
+        };
+      }),
     });
 
     // Partition rows can number in the tens of thousands: one unnest insert, not createMany.

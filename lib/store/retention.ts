@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/prisma";
 import { dropExpiredPartitions, type PartitionManager } from "./partition-manager";
-import { PARTITIONED_TABLES, partitionRange, partitionStartFromName, type PartitionedTable } from "./partitions";
+import { PARTITIONED_TABLES, partitionStartFromName, type PartitionedTable } from "./partitions";
 import type { RetentionDays } from "./tiers";
 
 const DAY_MS = 86_400_000;
@@ -21,12 +21,12 @@ export interface RetentionPassResult {
 export async function runRetentionPass(db: Db, partitions: PartitionManager, nowMs: number, retention: RetentionDays): Promise<RetentionPassResult> {
   const dropped: string[] = [];
   for (const table of Object.keys(PARTITIONED_TABLES) as PartitionedTable[]) {
-    const { tier, width } = PARTITIONED_TABLES[table];
+    const { tier } = PARTITIONED_TABLES[table];
     const names = await dropExpiredPartitions(db, table, nowMs - retention[tier] * DAY_MS);
     for (const name of names) {
       dropped.push(name);
       const start = partitionStartFromName(name, table);
-      if (start !== null) partitions.forget(table, partitionRange(start, width).start);
+      if (start !== null) partitions.forget(table, start);
     }
     await partitions.ensure(db, table, nowMs, nowMs + PARTITIONS_AHEAD_DAYS * DAY_MS);
   }

@@ -45,11 +45,6 @@ export class SeriesRegistry {
       return id;
     });
   }
-
-  /** Forget cached ids (after series were deleted, e.g. in tests). */
-  clear(): void {
-    this.ids.clear();
-  }
 }
 
 function cacheKey(clusterId: string, ref: SeriesRef): string {
