@@ -6,9 +6,10 @@
 #        scripts/kafka.sh consumer-groups <args...>   e.g. --describe --group g1
 #        scripts/kafka.sh topics <args...>            e.g. --list
 # Env:   KAFKA_VERSION (default below), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (KAFKA_PORT+1),
-#        KAFKA_HEAP ("-Xmx512m -Xms256m"), KAFKA_START_TIMEOUT (seconds, 90), JAVA (java binary).
+#        KAFKA_HEAP ("-Xmx512m -Xms256m"), KAFKA_START_TIMEOUT (seconds, 90), JAVA (java binary),
+#        KAFKA_INSTANCE (a name: a separate broker with its own data, pid and log, e.g. the benchmark's).
 # State: .queuewatch/kafka/ at the repo root (git-ignored): <version>/libs jar cache,
-#        data-<version>/ broker data, kafka.pid, kafka.log.
+#        data-<version>/ broker data, kafka.pid, kafka.log; instances/<name>/ for KAFKA_INSTANCE.
 set -euo pipefail
 
 DEFAULT_KAFKA_VERSION=4.4.0
@@ -16,7 +17,12 @@ DEFAULT_KAFKA_VERSION=4.4.0
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 CONF_SRC=$SCRIPT_DIR/kafka
-STATE_DIR=$REPO_ROOT/.queuewatch/kafka
+LIBS_ROOT=$REPO_ROOT/.queuewatch/kafka
+STATE_DIR=$LIBS_ROOT
+if [[ -n ${KAFKA_INSTANCE:-} ]]; then
+  [[ $KAFKA_INSTANCE =~ ^[a-z0-9-]+$ ]] || { echo "kafka.sh: KAFKA_INSTANCE must be lower-case letters, digits and '-'" >&2; exit 2; }
+  STATE_DIR=$LIBS_ROOT/instances/$KAFKA_INSTANCE
+fi
 PID_FILE=$STATE_DIR/kafka.pid
 LOG_FILE=$STATE_DIR/kafka.log
 # Version and ports of the broker we started, so that status/tools find it without the same env.
@@ -44,10 +50,10 @@ KAFKA_HEAP=${KAFKA_HEAP:--Xmx512m -Xms256m}
 KAFKA_START_TIMEOUT=${KAFKA_START_TIMEOUT:-90}
 JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 
-VERSION_DIR=$STATE_DIR/$KAFKA_VERSION
+VERSION_DIR=$LIBS_ROOT/$KAFKA_VERSION
 LIBS_DIR=$VERSION_DIR/libs
 DATA_DIR=$STATE_DIR/data-$KAFKA_VERSION
-SERVER_PROPS=$VERSION_DIR/server.properties
+SERVER_PROPS=$STATE_DIR/server-$KAFKA_VERSION.properties
 MAJOR=${KAFKA_VERSION%%.*}
 
 elapsed() { # seconds since an $EPOCHREALTIME stamp, one decimal
@@ -139,7 +145,7 @@ groups_class() {
 }
 
 write_server_properties() {
-  mkdir -p "$VERSION_DIR" "$DATA_DIR"
+  mkdir -p "$STATE_DIR" "$DATA_DIR"
   # Static controller quorum (controller.quorum.voters): works on 3.9 and 4.x alike and, unlike the
   # 4.x dynamic quorum (--standalone), keeps no endpoint in the formatted storage, so ports can change.
   cat >"$SERVER_PROPS" <<EOF

@@ -67,7 +67,7 @@ export function TopicView({ clusterId, topic }: { clusterId: string; topic: stri
           <h2 className="mb-2 font-medium">Partitions</h2>
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
-              <tr><th className="py-2">Partition</th><th>Leader</th><th>Replicas</th><th>In sync</th><th>End offset</th></tr>
+              <tr><th className="py-2">Partition</th><th>Leader</th><th>Replicas</th><th>In sync</th><th>End offset</th><th>Produced/s</th></tr>
             </thead>
             <tbody>
               {detail.data.partitionDetails.map((p) => (
@@ -77,6 +77,7 @@ export function TopicView({ clusterId, topic }: { clusterId: string; topic: stri
                   <td className="tabular">{p.replicas.join(", ")}</td>
                   <td className={`tabular ${p.isr.length < p.replicas.length ? "text-amber-700" : ""}`}>{p.isr.join(", ")}</td>
                   <td className="tabular">{formatCount(p.endOffset)}</td>
+                  <td className="tabular">{formatRate(p.produceRate)}</td>
                 </tr>
               ))}
             </tbody>

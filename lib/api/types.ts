@@ -126,6 +126,8 @@ export interface TopicPartitionDto {
   replicas: number[];
   isr: number[];
   endOffset: number | null;
+  /** messages/s since the previous poll; null on the first poll or when unknown */
+  produceRate: number | null;
 }
 
 export interface TopicConsumerDto {

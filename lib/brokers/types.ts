@@ -55,8 +55,8 @@ export interface CollectResult {
   /** broker nodes, for brokers that report them */
   brokers: BrokerNode[] | null;
   topics: TopicSnapshot[] | null;
-  /** client API calls made during this poll (one call may send several protocol requests) */
-  brokerCalls: number;
+  /** requests sent to the broker during this poll (Kafka protocol requests, or HTTP requests) */
+  brokerRequests: number;
 }
 
 /** The verbs every broker kind implements; registered by kind in lib/brokers/registry.ts. */

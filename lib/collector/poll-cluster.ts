@@ -1,7 +1,7 @@
 import "server-only";
 import type { BrokerAdapter } from "@/lib/brokers/types";
 import type { Db } from "@/lib/db/prisma";
-import type { LagTracker } from "@/lib/lag/lag-tracker";
+import type { LagTracker, TopicRates } from "@/lib/lag/lag-tracker";
 import { clusterHealthSamples, groupLagSamples, insightSamples } from "@/lib/lag/lag-series";
 import { NO_FINDINGS, recordPoll } from "@/lib/store/record-poll";
 import type { StoreWriter } from "@/lib/store/store-writer";
@@ -14,7 +14,7 @@ export interface PollReport {
   error: string | null;
   /** consumer groups seen, or null for brokers without them */
   groups: number | null;
-  brokerCalls: number;
+  brokerRequests: number;
 }
 
 /** One poll of one cluster: ask the broker, then write the outcome (up or down) to the store. */
@@ -33,7 +33,7 @@ export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdap
   let findings = NO_FINDINGS;
   if (result) {
     const insights = result.consumerGroups ? tracker.observe(polledAt, result.consumerGroups) : [];
-    const produceRates = result.topics ? tracker.observeTopics(polledAt, result.topics) : new Map<string, number | null>();
+    const produceRates = result.topics ? tracker.observeTopics(polledAt, result.topics) : new Map<string, TopicRates>();
     const metrics = [
       ...(result.consumerGroups ? groupLagSamples(result.consumerGroups) : []),
       ...insightSamples(insights),
@@ -43,5 +43,5 @@ export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdap
     findings = { consumerGroups: result.consumerGroups, brokers: result.brokers, topics: result.topics, produceRates, insights, samples };
   }
   await recordPoll(db, { clusterId, startedAt, durationMs, error }, findings);
-  return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? null, brokerCalls: result?.brokerCalls ?? 0 };
+  return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? null, brokerRequests: result?.brokerRequests ?? 0 };
 }

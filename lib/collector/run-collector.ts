@@ -46,10 +46,12 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
     const tracker = new LagTracker();
     // After a restart, lag in seconds picks up the stored end-offset history instead of
     // reporting lower bounds until it has seen the offsets move again.
-    try {
-      for (const history of await loadEndOffsetHistory(db, cluster.id, Date.now() - SEED_HISTORY_MS)) tracker.seedEndOffsets(history.topic, history.partition, history.points);
-    } catch (error) {
-      log(`[${cluster.id}] could not load end-offset history: ${describeError(error)}`);
+    if (cluster.kind === "kafka") {
+      try {
+        for (const history of await loadEndOffsetHistory(db, cluster.id, Date.now() - SEED_HISTORY_MS)) tracker.seedEndOffsets(history.topic, history.partition, history.points);
+      } catch (error) {
+        log(`[${cluster.id}] could not load end-offset history: ${describeError(error)}`);
+      }
     }
     adapters.push(adapter);
     const intervalMs = pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) * 1000;
@@ -59,7 +61,7 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
         const report = await pollCluster(db, cluster.id, adapter, store, tracker);
         options.onPoll?.(report);
         log(report.ok
-          ? `[${cluster.id}] up in ${report.durationMs} ms${report.groups === null ? "" : `: ${report.groups} consumer groups`} (${report.brokerCalls} client calls)`
+          ? `[${cluster.id}] up in ${report.durationMs} ms${report.groups === null ? "" : `: ${report.groups} consumer groups`} (${report.brokerRequests} requests)`
           : `[${cluster.id}] down after ${report.durationMs} ms: ${report.error}`);
       } catch (error) {
         log(`[${cluster.id}] could not record the poll: ${describeError(error)}`);

@@ -24,39 +24,38 @@ function decodeMembers(group: GroupDescription): GroupMember[] {
 export class KafkaAdapter implements BrokerAdapter {
   private readonly admin: Admin;
   private connected = false;
+  /** Kafka protocol requests answered on this admin's connections, counted by kafkajs instrumentation. */
+  private requestsSent = 0;
 
   constructor(private readonly cluster: KafkaClusterConfig) {
     this.admin = new Kafka(kafkaClientOptions(cluster)).admin();
+    this.admin.on(this.admin.events.REQUEST, () => {
+      this.requestsSent += 1;
+    });
   }
 
   async collect(): Promise<CollectResult> {
-    let brokerCalls = 0;
-    const count = <T>(promise: Promise<T>): Promise<T> => {
-      brokerCalls += 1;
-      return promise;
-    };
+    const requestsBefore = this.requestsSent;
     try {
       if (!this.connected) {
         await this.admin.connect();
         this.connected = true;
       }
-      const { groups: listed } = await count(this.admin.listGroups());
+      const { groups: listed } = await this.admin.listGroups();
       // Consumer groups, plus groups that only hold committed offsets (protocolType "").
       const groupIds = listed.filter((g) => g.protocolType === "consumer" || g.protocolType === "").map((g) => g.groupId).sort();
 
       const batches: string[][] = [];
       for (let i = 0; i < groupIds.length; i += DESCRIBE_BATCH) batches.push(groupIds.slice(i, i + DESCRIBE_BATCH));
-      const described = (await mapWithConcurrency(batches, 4, (batch) => count(this.admin.describeGroups(batch)))).flatMap((r) => r.groups);
+      const described = (await mapWithConcurrency(batches, 4, (batch) => this.admin.describeGroups(batch))).flatMap((r) => r.groups);
       const listedType = new Map(listed.map((g) => [g.groupId, g.protocolType]));
       const descriptions: RawGroupDescription[] = described.map((g) => classifyDescribedGroup(listedType.get(g.groupId), g, decodeMembers(g)));
 
       // kafkajs has no multi-group OffsetFetch: one request per group, bounded concurrency.
       const concurrency = this.cluster.offsetFetchConcurrency ?? DEFAULT_OFFSET_FETCH_CONCURRENCY;
-      const committed: RawCommittedOffsets[][] = await mapWithConcurrency(descriptions, concurrency, (d) =>
-        count(this.admin.fetchOffsets({ groupId: d.groupId })),
-      );
+      const committed: RawCommittedOffsets[][] = await mapWithConcurrency(descriptions, concurrency, (d) => this.admin.fetchOffsets({ groupId: d.groupId }));
 
-      const [cluster, metadata] = await Promise.all([count(this.admin.describeCluster()), count(this.admin.fetchTopicMetadata())]);
+      const [cluster, metadata] = await Promise.all([this.admin.describeCluster(), this.admin.fetchTopicMetadata()]);
       // End offsets of every user topic (throughput, topic pages) and of any consumed topic.
       const consumedTopics = descriptions.flatMap((d, i) => topicsOfGroup(d, committed[i] ?? []));
       const userTopics = metadata.topics.map((t) => t.name).filter((name) => !isInternalTopic(name));
@@ -64,7 +63,7 @@ export class KafkaAdapter implements BrokerAdapter {
       const endOffsets = new Map<string, Map<number, number>>();
       await mapWithConcurrency(topics, END_OFFSET_CONCURRENCY, async (topic) => {
         try {
-          const offsets = await count(this.admin.fetchTopicOffsets(topic));
+          const offsets = await this.admin.fetchTopicOffsets(topic);
           endOffsets.set(topic, new Map(offsets.map((o) => [o.partition, Number(o.high)])));
         } catch (error) {
           // A topic deleted since the group committed on it has no end offset; its
@@ -78,7 +77,7 @@ export class KafkaAdapter implements BrokerAdapter {
         consumerGroups,
         brokers: brokerNodes(cluster.brokers, cluster.controller),
         topics: metadata.topics.map((t) => summarizeTopic(t.name, t.partitions, endOffsets.get(t.name))).sort((a, b) => (a.name < b.name ? -1 : 1)),
-        brokerCalls,
+        brokerRequests: this.requestsSent - requestsBefore,
       };
     } catch (error) {
       // Drop the connection so the next poll starts clean (broker restarts, leader moves).

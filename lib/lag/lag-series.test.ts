@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
-import { groupLagSamples, KAFKA_METRICS } from "./lag-series";
+import { clusterHealthSamples, groupLagSamples, KAFKA_METRICS } from "./lag-series";
 
 const group = (groupId: string, partitions: ConsumerGroupSnapshot["partitions"]): ConsumerGroupSnapshot => ({ groupId, state: "Empty", protocol: "", groupProtocol: "classic", members: [], partitions });
 
 describe("groupLagSamples", () => {
-  it("emits group totals, partition lag and offsets, and end offsets once per partition", () => {
+  it("emits group totals, partition lag, and end offsets once per partition", () => {
     const samples = groupLagSamples([
       group("a", [{ topic: "t", partition: 0, committedOffset: 4, endOffset: 10, lag: 6 }]),
       group("b", [{ topic: "t", partition: 0, committedOffset: 10, endOffset: 10, lag: 0 }]),
@@ -14,11 +14,9 @@ describe("groupLagSamples", () => {
       { metric: KAFKA_METRICS.groupLag, labels: { group: "a" }, value: 6 },
       { metric: KAFKA_METRICS.groupMaxLag, labels: { group: "a" }, value: 6 },
       { metric: KAFKA_METRICS.partitionLag, labels: { group: "a", topic: "t", partition: "0" }, value: 6 },
-      { metric: KAFKA_METRICS.committedOffset, labels: { group: "a", topic: "t", partition: "0" }, value: 4 },
       { metric: KAFKA_METRICS.groupLag, labels: { group: "b" }, value: 0 },
       { metric: KAFKA_METRICS.groupMaxLag, labels: { group: "b" }, value: 0 },
       { metric: KAFKA_METRICS.partitionLag, labels: { group: "b", topic: "t", partition: "0" }, value: 0 },
-      { metric: KAFKA_METRICS.committedOffset, labels: { group: "b", topic: "t", partition: "0" }, value: 10 },
       { metric: KAFKA_METRICS.endOffset, labels: { topic: "t", partition: "0" }, value: 10 },
     ]);
   });
@@ -26,5 +24,26 @@ describe("groupLagSamples", () => {
   it("writes nothing for unknown lag: a gap, not a zero", () => {
     const samples = groupLagSamples([group("c", [{ topic: "t", partition: 1, committedOffset: null, endOffset: 5, lag: null }])]);
     expect(samples).toEqual([{ metric: KAFKA_METRICS.endOffset, labels: { topic: "t", partition: "1" }, value: 5 }]);
+  });
+});
+
+describe("clusterHealthSamples", () => {
+  const topic = { name: "orders", internal: false, replicationFactor: 1, underReplicatedPartitions: 1, offlinePartitions: 0, partitions: [] };
+
+  it("emits cluster health and produce rates per topic and per partition, skipping unknown rates", () => {
+    const rates = new Map([["orders", { perSecond: 3, partitions: new Map<number, number | null>([[0, 1], [1, 2], [2, null]]) }]]);
+    expect(clusterHealthSamples([{ nodeId: 1, host: "h", port: 9092, isController: true }], [topic], rates)).toEqual([
+      { metric: KAFKA_METRICS.brokers, labels: {}, value: 1 },
+      { metric: KAFKA_METRICS.underReplicatedPartitions, labels: {}, value: 1 },
+      { metric: KAFKA_METRICS.offlinePartitions, labels: {}, value: 0 },
+      { metric: KAFKA_METRICS.topicProduceRate, labels: { topic: "orders" }, value: 3 },
+      { metric: KAFKA_METRICS.partitionProduceRate, labels: { topic: "orders", partition: "0" }, value: 1 },
+      { metric: KAFKA_METRICS.partitionProduceRate, labels: { topic: "orders", partition: "1" }, value: 2 },
+    ]);
+  });
+
+  it("writes no topic rate while it is unknown (first poll)", () => {
+    const rates = new Map([["orders", { perSecond: null, partitions: new Map<number, number | null>([[0, null]]) }]]);
+    expect(clusterHealthSamples(null, [topic], rates).map((s) => s.metric)).toEqual([KAFKA_METRICS.underReplicatedPartitions, KAFKA_METRICS.offlinePartitions]);
   });
 });

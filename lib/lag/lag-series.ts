@@ -1,18 +1,18 @@
 import type { BrokerNode, ConsumerGroupSnapshot, TopicSnapshot } from "@/lib/brokers/types";
 import { summarizeGroupLag } from "./compute-lag";
-import type { GroupInsight } from "./lag-tracker";
+import type { GroupInsight, TopicRates } from "./lag-tracker";
 
 /** Metric names of the Kafka lag series (the store's `metric`; labels as noted). */
 export const KAFKA_METRICS = {
   groupLag: "kafka_group_lag", // {group}: total lag in messages
   groupMaxLag: "kafka_group_max_lag", // {group}
   partitionLag: "kafka_partition_lag", // {group, topic, partition}
-  committedOffset: "kafka_committed_offset", // {group, topic, partition}
   endOffset: "kafka_end_offset", // {topic, partition}
   groupLagSeconds: "kafka_group_lag_seconds", // {group}: age of the oldest unconsumed message
   partitionLagSeconds: "kafka_partition_lag_seconds", // {group, topic, partition}
   groupConsumeRate: "kafka_group_consume_rate", // {group}: messages/s over the status window
   topicProduceRate: "kafka_topic_produce_rate", // {topic}: messages/s since the previous poll
+  partitionProduceRate: "kafka_partition_produce_rate", // {topic, partition}: the same per partition
   underReplicatedPartitions: "kafka_under_replicated_partitions", // {}: whole cluster
   offlinePartitions: "kafka_offline_partitions", // {}
   brokers: "kafka_brokers", // {}: brokers reported by the cluster
@@ -38,7 +38,6 @@ export function groupLagSamples(groups: readonly ConsumerGroupSnapshot[]): Metri
     for (const p of group.partitions) {
       const labels = { group: group.groupId, topic: p.topic, partition: String(p.partition) };
       if (p.lag !== null) samples.push({ metric: KAFKA_METRICS.partitionLag, labels, value: p.lag });
-      if (p.committedOffset !== null) samples.push({ metric: KAFKA_METRICS.committedOffset, labels, value: p.committedOffset });
       endOffsets.set(`${p.topic}\u0000${p.partition}`, { metric: KAFKA_METRICS.endOffset, labels: { topic: p.topic, partition: String(p.partition) }, value: p.endOffset });
     }
   }
@@ -59,15 +58,19 @@ export function insightSamples(insights: readonly GroupInsight[]): MetricSample[
 }
 
 /** Pure: throughput and health samples (cluster-wide ones carry no labels). */
-export function clusterHealthSamples(brokers: readonly BrokerNode[] | null, topics: readonly TopicSnapshot[] | null, produceRates: ReadonlyMap<string, number | null>): MetricSample[] {
+export function clusterHealthSamples(brokers: readonly BrokerNode[] | null, topics: readonly TopicSnapshot[] | null, produceRates: ReadonlyMap<string, TopicRates>): MetricSample[] {
   const samples: MetricSample[] = [];
   if (brokers !== null) samples.push({ metric: KAFKA_METRICS.brokers, labels: {}, value: brokers.length });
   if (topics === null) return samples;
   samples.push({ metric: KAFKA_METRICS.underReplicatedPartitions, labels: {}, value: topics.reduce((n, t) => n + t.underReplicatedPartitions, 0) });
   samples.push({ metric: KAFKA_METRICS.offlinePartitions, labels: {}, value: topics.reduce((n, t) => n + t.offlinePartitions, 0) });
   for (const topic of topics) {
-    const rate = produceRates.get(topic.name);
-    if (rate !== null && rate !== undefined) samples.push({ metric: KAFKA_METRICS.topicProduceRate, labels: { topic: topic.name }, value: rate });
+    const rates = produceRates.get(topic.name);
+    if (!rates) continue;
+    if (rates.perSecond !== null) samples.push({ metric: KAFKA_METRICS.topicProduceRate, labels: { topic: topic.name }, value: rates.perSecond });
+    for (const [partition, rate] of rates.partitions) {
+      if (rate !== null) samples.push({ metric: KAFKA_METRICS.partitionProduceRate, labels: { topic: topic.name, partition: String(partition) }, value: rate });
+    }
   }
   return samples;
 }

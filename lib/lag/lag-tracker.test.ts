@@ -70,3 +70,42 @@ describe("LagTracker", () => {
     expect(insight?.lagSecondsExact).toBe(false);
   });
 });
+
+describe("LagTracker memory follows the live groups", () => {
+  it("drops the status window of a group that is gone and starts afresh if it returns", () => {
+    const tracker = new LagTracker(opts);
+    const other = { ...group(0, 0), groupId: "other" };
+    for (let i = 0; i < 3; i += 1) tracker.observe(i * 1000, [group(i, 10), other]);
+    expect(tracker.trackedPartitions).toBe(2);
+    tracker.observe(3000, [other]);
+    expect(tracker.trackedPartitions).toBe(1);
+    // Back with no window: too few observations for a status yet.
+    const [back] = tracker.observe(4000, [group(4, 10), other]);
+    expect(back?.partitions[0]?.status).toBe("UNKNOWN");
+  });
+});
+
+describe("LagTracker.observeTopics", () => {
+  const topic = (ends: (number | null)[]) => ({
+    name: "t", internal: false, replicationFactor: 1, underReplicatedPartitions: 0, offlinePartitions: 0,
+    partitions: ends.map((endOffset, partition) => ({ partition, leader: 1, replicas: [1], isr: [1], endOffset })),
+  });
+
+  it("gives messages/s per partition and per topic from end-offset deltas, none on the first poll", () => {
+    const tracker = new LagTracker(opts);
+    const first = tracker.observeTopics(0, [topic([10, 20])]).get("t");
+    expect(first?.perSecond).toBeNull();
+    expect([...(first?.partitions ?? new Map())]).toEqual([[0, null], [1, null]]);
+    const second = tracker.observeTopics(10_000, [topic([30, 25])]).get("t");
+    expect(second?.perSecond).toBe(2.5);
+    expect([...(second?.partitions ?? new Map())]).toEqual([[0, 2], [1, 0.5]]);
+  });
+
+  it("has no topic rate while a partition's end offset is unknown, but keeps the others'", () => {
+    const tracker = new LagTracker(opts);
+    tracker.observeTopics(0, [topic([10, 20])]);
+    const rates = tracker.observeTopics(10_000, [topic([20, null])]).get("t");
+    expect(rates?.perSecond).toBeNull();
+    expect([...(rates?.partitions ?? new Map())]).toEqual([[0, 1], [1, null]]);
+  });
+});

@@ -28,6 +28,12 @@ export interface GroupInsight {
   partitions: PartitionInsight[];
 }
 
+/** Messages/s produced since the previous poll, per topic and per partition (null: not known yet). */
+export interface TopicRates {
+  perSecond: number | null;
+  partitions: ReadonlyMap<number, number | null>;
+}
+
 export interface LagTrackerOptions {
   /** how much end-offset history to keep per partition */
   historyMs: number;
@@ -53,24 +59,42 @@ export class LagTracker {
     this.ends.set(key(topic, partition), [...points, ...list].sort((a, b) => a.ts - b.ts));
   }
 
+  /**
+   * One poll's groups — all of them: a group or partition missing from the poll is gone, and its
+   * status window is dropped, so memory follows the live groups, not every group ever seen.
+   */
   observe(nowMs: number, groups: readonly ConsumerGroupSnapshot[]): GroupInsight[] {
     // History first: lag seconds are computed against the history *before* this poll's
     // point, which estimateLagSeconds adds itself as "now".
-    const insights = groups.map((group) => this.groupInsight(nowMs, group));
+    const seen = new Set<Observation[]>();
+    const insights = groups.map((group) => this.groupInsight(nowMs, group, seen));
+    for (const [windowKey, window] of this.windows) if (!seen.has(window)) this.windows.delete(windowKey);
     for (const group of groups) {
       for (const p of group.partitions) this.recordEnd(p.topic, p.partition, nowMs, p.endOffset);
     }
+    // End-offset history of partitions that no group has read for longer than the history span.
+    const cutoff = nowMs - this.options.historyMs;
+    for (const [k, list] of this.ends) if ((list[list.length - 1]?.ts ?? -Infinity) < cutoff) this.ends.delete(k);
     return insights;
   }
 
-  /** Messages/s produced per topic since the previous poll (sum of partition end offsets). */
-  observeTopics(nowMs: number, topics: readonly TopicSnapshot[]): Map<string, number | null> {
+  /** Status windows held: one per group partition of the latest poll. */
+  get trackedPartitions(): number {
+    return this.windows.size;
+  }
+
+  /**
+   * Messages/s produced since the previous poll, per partition (end-offset deltas) and per
+   * topic (delta of the summed end offsets; unknown while any partition's end offset is,
+   * since a missing partition would fake a drop).
+   */
+  observeTopics(nowMs: number, topics: readonly TopicSnapshot[]): Map<string, TopicRates> {
     return new Map(topics.map((topic) => {
+      const partitions = new Map(topic.partitions.map((p) => [p.partition, p.endOffset === null ? null : this.topicRates.observe(key(topic.name, p.partition), nowMs, p.endOffset)]));
       const known = topic.partitions.filter((p) => p.endOffset !== null);
-      // A partition without an end offset this poll would fake a drop: no rate then.
-      if (known.length !== topic.partitions.length || known.length === 0) return [topic.name, null];
+      if (known.length !== topic.partitions.length || known.length === 0) return [topic.name, { perSecond: null, partitions }];
       const total = known.reduce((sum, p) => sum + (p.endOffset ?? 0), 0);
-      return [topic.name, this.topicRates.observe(topic.name, nowMs, total)];
+      return [topic.name, { perSecond: this.topicRates.observe(topic.name, nowMs, total), partitions }];
     }));
   }
 
@@ -89,12 +113,16 @@ export class LagTracker {
     this.ends.set(k, list);
   }
 
-  private groupInsight(nowMs: number, group: ConsumerGroupSnapshot): GroupInsight {
+  private groupInsight(nowMs: number, group: ConsumerGroupSnapshot, seen: Set<Observation[]>): GroupInsight {
     const hasMembers = group.members.length > 0;
     const partitions = group.partitions.map((p): PartitionInsight => {
       const windowKey = `${group.groupId}\u0000${key(p.topic, p.partition)}`;
-      const window = [...(this.windows.get(windowKey) ?? []), { ts: nowMs, committedOffset: p.committedOffset, endOffset: p.endOffset }].slice(-this.options.windowSize);
-      this.windows.set(windowKey, window);
+      let window = this.windows.get(windowKey);
+      if (!window) this.windows.set(windowKey, (window = []));
+      // In place: copying every window on every poll was most of the tracker's garbage at 100,000 partitions.
+      window.push({ ts: nowMs, committedOffset: p.committedOffset, endOffset: p.endOffset });
+      if (window.length > this.options.windowSize) window.splice(0, window.length - this.options.windowSize);
+      seen.add(window);
       const time = estimateLagSeconds(p.committedOffset, p.endOffset, this.ends.get(key(p.topic, p.partition)) ?? [], nowMs);
       return {
         topic: p.topic,

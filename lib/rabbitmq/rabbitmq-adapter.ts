@@ -12,7 +12,7 @@ export class RabbitmqAdapter implements BrokerAdapter {
 
   async collect(): Promise<CollectResult> {
     await getManagementJson(this.cluster, "api/overview?columns=rabbitmq_version,cluster_name");
-    return { consumerGroups: null, brokers: null, topics: null, brokerCalls: 1 };
+    return { consumerGroups: null, brokers: null, topics: null, brokerRequests: 1 };
   }
 
   async close(): Promise<void> {}

@@ -39,7 +39,10 @@ export async function queryTopics(db: Db, clusterId: string): Promise<TopicSumma
   return topics.map((row) => ({ ...summary(row), consumerGroups: groups.filter((g) => g.topics.includes(row.name)).map((g) => g.groupId).sort() }));
 }
 
-function isPartitionDetail(value: unknown): value is TopicPartitionDto {
+/** As stored in kafka_topics.partition_details; rows written before per-partition rates lack produceRate. */
+type StoredPartitionDetail = Omit<TopicPartitionDto, "produceRate"> & { produceRate?: number | null };
+
+function isPartitionDetail(value: unknown): value is StoredPartitionDetail {
   return typeof value === "object" && value !== null && "partition" in value && "leader" in value;
 }
 
@@ -64,6 +67,6 @@ export async function queryTopic(db: Db, clusterId: string, name: string): Promi
     };
   }).sort((a, b) => (a.groupId < b.groupId ? -1 : 1));
   const details: TopicPartitionDto[] = [];
-  if (Array.isArray(row.partitionDetails)) for (const item of row.partitionDetails) if (isPartitionDetail(item)) details.push(item);
+  if (Array.isArray(row.partitionDetails)) for (const item of row.partitionDetails as unknown[]) if (isPartitionDetail(item)) details.push({ ...item, produceRate: item.produceRate ?? null });
   return { ...summary(row), partitionDetails: details, consumers };
 }

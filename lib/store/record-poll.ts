@@ -2,7 +2,8 @@ import "server-only";
 import type { BrokerNode, ConsumerGroupSnapshot, TopicSnapshot } from "@/lib/brokers/types";
 import type { Db } from "@/lib/db/prisma";
 import { summarizeGroupLag } from "@/lib/lag/compute-lag";
-import type { GroupInsight } from "@/lib/lag/lag-tracker";
+import type { GroupInsight, TopicRates } from "@/lib/lag/lag-tracker";
+import { BULK_STATEMENT_ROWS, chunks } from "@/lib/util/chunks";
 import { writeSamples, type SampleRow } from "./write-samples";
 
 export interface PollOutcome {
@@ -17,11 +18,17 @@ export interface PollFindings {
   consumerGroups: readonly ConsumerGroupSnapshot[] | null;
   brokers: readonly BrokerNode[] | null;
   topics: readonly TopicSnapshot[] | null;
-  /** messages/s produced per topic since the previous poll */
-  produceRates: ReadonlyMap<string, number | null>;
+  /** messages/s produced per topic and partition since the previous poll */
+  produceRates: ReadonlyMap<string, TopicRates>;
   insights: readonly GroupInsight[];
   samples: readonly SampleRow[];
 }
+
+/**
+ * Prisma's interactive transactions default to 5 s; a poll of a large cluster (1,000 groups,
+ * 100,000+ group partitions) writes for longer than that on two cores.
+ */
+const RECORD_POLL_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
 export const NO_FINDINGS: PollFindings = { consumerGroups: null, brokers: null, topics: null, produceRates: new Map(), insights: [], samples: [] };
 
@@ -59,8 +66,8 @@ export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFin
           replicationFactor: t.replicationFactor,
           underReplicatedPartitions: t.underReplicatedPartitions,
           offlinePartitions: t.offlinePartitions,
-          produceRate: produceRates.get(t.name) ?? null,
-          partitionDetails: t.partitions.map((p) => ({ ...p })),
+          produceRate: produceRates.get(t.name)?.perSecond ?? null,
+          partitionDetails: t.partitions.map((p) => ({ ...p, produceRate: produceRates.get(t.name)?.partitions.get(p.partition) ?? null })),
           polledAt,
         })),
       });
@@ -96,7 +103,7 @@ export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFin
       }),
     });
 
-    // Partition rows can number in the tens of thousands: one unnest insert, not createMany.
+    // Partition rows can number in the hundreds of thousands: unnest inserts in chunks, not createMany.
     const rows = consumerGroups.flatMap((g) => {
       const byPartition = new Map(insightOf.get(g.groupId)?.partitions.map((p) => [`${p.topic}\u0000${p.partition}`, p]) ?? []);
       return g.partitions.map((p) => {
@@ -104,16 +111,16 @@ export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFin
         return { groupId: g.groupId, ...p, lagSeconds: insight?.lagSeconds ?? null, exact: insight?.lagSecondsExact ?? true, status: insight?.status ?? "UNKNOWN" };
       });
     });
-    if (rows.length > 0) {
+    for (const chunk of chunks(rows, BULK_STATEMENT_ROWS)) {
       await tx.$executeRaw`
         INSERT INTO partition_offsets (cluster_id, group_id, topic, partition, committed_offset, end_offset, lag, lag_seconds, lag_seconds_exact, status, polled_at)
         SELECT ${clusterId}, g, t, p, c, e, l, ls, lx, st, ${polledAt}
-        FROM unnest(${rows.map((r) => r.groupId)}::text[], ${rows.map((r) => r.topic)}::text[], ${rows.map((r) => r.partition)}::int[],
-                    ${rows.map((r) => r.committedOffset)}::bigint[], ${rows.map((r) => r.endOffset)}::bigint[], ${rows.map((r) => r.lag)}::bigint[],
-                    ${rows.map((r) => r.lagSeconds)}::float8[], ${rows.map((r) => r.exact)}::bool[], ${rows.map((r) => r.status)}::text[])
+        FROM unnest(${chunk.map((r) => r.groupId)}::text[], ${chunk.map((r) => r.topic)}::text[], ${chunk.map((r) => r.partition)}::int[],
+                    ${chunk.map((r) => r.committedOffset)}::bigint[], ${chunk.map((r) => r.endOffset)}::bigint[], ${chunk.map((r) => r.lag)}::bigint[],
+                    ${chunk.map((r) => r.lagSeconds)}::float8[], ${chunk.map((r) => r.exact)}::bool[], ${chunk.map((r) => r.status)}::text[])
              AS u(g, t, p, c, e, l, ls, lx, st)`;
     }
-  });
+  }, RECORD_POLL_TRANSACTION);
 }
 
 function toBigInt(value: number | null): bigint | null {

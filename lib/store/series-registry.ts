@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/prisma";
+import { BULK_STATEMENT_ROWS, chunks } from "@/lib/util/chunks";
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -21,10 +22,10 @@ export class SeriesRegistry {
     // Skipping sort + JSON per sample keeps a steady-state poll cheap.
     const keys = refs.map((ref) => cacheKey(clusterId, ref));
     const missing = [...new Set(keys.filter((key) => !this.ids.has(key)))];
-    if (missing.length > 0) {
-      const refByKey = new Map(keys.map((key, i) => [key, refs[i] as SeriesRef]));
-      const metrics = missing.map((key) => refByKey.get(key)?.metric ?? "");
-      const labels = missing.map((key) => JSON.stringify(refByKey.get(key)?.labels ?? {}));
+    const refByKey = missing.length > 0 ? new Map(keys.map((key, i) => [key, refs[i] as SeriesRef])) : new Map<string, SeriesRef>();
+    for (const batch of chunks(missing, BULK_STATEMENT_ROWS)) {
+      const metrics = batch.map((key) => refByKey.get(key)?.metric ?? "");
+      const labels = batch.map((key) => JSON.stringify(refByKey.get(key)?.labels ?? {}));
       // labels_key is jsonb's own text form, computed in SQL so every writer agrees.
       await db.$executeRaw`
         INSERT INTO series (cluster_id, metric, labels, labels_key)
@@ -35,7 +36,7 @@ export class SeriesRegistry {
         FROM unnest(${metrics}::text[], ${labels}::text[]) WITH ORDINALITY AS u(m, l, ord)
         JOIN series s ON s.cluster_id = ${clusterId} AND s.metric = u.m AND s.labels_key = (u.l::jsonb)::text`;
       for (const row of rows) {
-        const key = missing[Number(row.ord) - 1];
+        const key = batch[Number(row.ord) - 1];
         if (key !== undefined) this.ids.set(key, Number(row.id));
       }
     }

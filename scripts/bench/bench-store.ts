@@ -30,14 +30,12 @@ import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { DEFAULT_RETENTION_DAYS } from "@/lib/store/tiers";
 import { writeSamples } from "@/lib/store/write-samples";
-import { migrateDeploy } from "@/scripts/db-migrate";
+import { BENCH_SERVER, dropBenchDatabase, int, median, percentile, recreateBenchDatabase, timed } from "./bench-support";
 
 // ---------------------------------------------------------------- configuration
 
 const DB_NAME = "queuewatch_bench";
-const SERVER = "postgresql://postgres@127.0.0.1:5432";
-const BENCH_URL = `${SERVER}/${DB_NAME}`;
-const ADMIN_URL = `${SERVER}/postgres`;
+const BENCH_URL = `${BENCH_SERVER}/${DB_NAME}`;
 const CLUSTER = "bench";
 const METRIC = "bench_depth";
 const POLL_MS = 15_000;
@@ -93,26 +91,8 @@ function parseOptions(argv: readonly string[]): Options {
 const out = (line = ""): void => void process.stdout.write(`${line}\n`);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number): string => (ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(1)} ms`);
-const int = (n: number): string => Math.round(n).toLocaleString("en-US");
 const iso = (ms: number): string => new Date(ms).toISOString();
 const floorTo = (ms: number, stepMs: number): number => Math.floor(ms / stepMs) * stepMs;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-
-async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await task();
-  return { ms: performance.now() - started, value };
-}
 
 /** Runs tasks with bounded concurrency: the fills use both cores, one connection each. */
 async function runQueue(tasks: readonly (() => Promise<void>)[], concurrency: number): Promise<void> {
@@ -170,16 +150,6 @@ async function sql<R extends pg.QueryResultRow = pg.QueryResultRow>(bench: Bench
   return (await bench.pool.query<R>(text, values)).rows;
 }
 
-async function adminQuery(statements: readonly string[]): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    for (const statement of statements) await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
-
 const partitionName = (table: string, startMs: number): string => `${table}_p${iso(startMs).slice(0, 10).replaceAll("-", "")}`;
 
 function samplePartitionNames(fromMs: number, toMs: number): string[] {
@@ -209,8 +179,7 @@ async function storePoll(bench: Bench, ts: number): Promise<{ prepareMs: number;
 
 async function setup(options: Options): Promise<Bench> {
   out(`[setup] recreating database ${DB_NAME} and applying the committed migrations (prisma migrate deploy)`);
-  await adminQuery([`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`, `CREATE DATABASE ${DB_NAME}`]);
-  migrateDeploy(BENCH_URL);
+  await recreateBenchDatabase(DB_NAME);
 
   // "now" = the current minute, so the raw samples end at now (last poll at now − 15 s).
   const now = floorTo(Date.now(), MINUTE_MS);
@@ -791,7 +760,7 @@ async function main(): Promise<void> {
     await bench.pool.end();
     if (options.keep) out(`kept database ${DB_NAME} (--keep): drop it with  psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE ${DB_NAME}'`);
     else {
-      await adminQuery([`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`]);
+      await dropBenchDatabase(DB_NAME);
       out(`dropped database ${DB_NAME}`);
     }
   }

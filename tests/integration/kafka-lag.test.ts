@@ -176,6 +176,10 @@ describe("one collector poll against a real broker", () => {
 
     const detail = await body<TopicDetailDto>(await getTopic(req(""), params({ id: "it-kafka", topic })));
     expect(detail.partitionDetails.map((p) => [p.partition, p.leader, p.replicas, p.isr, p.endOffset])).toEqual([[0, 1, [1], [1], 10], [1, 1, [1], [1], 70], [2, 1, [1], [1], 30]]);
+    // Per partition: the 50 messages all went to partition 1; the others produced nothing.
+    const rates = detail.partitionDetails.map((p) => p.produceRate);
+    expect([rates[0], rates[2]]).toEqual([0, 0]);
+    expect(rates[1] ?? 0).toBeGreaterThan(50 / lastPollGap);
     expect(detail.consumers.find((c) => c.groupId === groupId)).toMatchObject({ state: "Empty", lag: 86 });
     await body(await getTopic(req(""), params({ id: "it-kafka", topic: "no-such-topic" })), 404);
   });

@@ -1,0 +1,71 @@
+// Child process of `npm run bench:kafka`: runs the collector's real poll cycle (KafkaAdapter →
+// LagTracker → StoreWriter → Postgres, i.e. pollCluster) against the benchmark broker a number
+// of times, then reports each cycle and this process's peak RSS as one JSON line on stdout.
+// A process of its own so that its peak RSS is the collector's, not the benchmark driver's.
+//
+// Usage: tsx --conditions=react-server scripts/bench/kafka-cycle.ts <broker> <database url> <cycles>
+import { readFileSync } from "node:fs";
+import { pollCluster } from "@/lib/collector/poll-cluster";
+import type { KafkaClusterConfig } from "@/lib/config/schema";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { LagTracker } from "@/lib/lag/lag-tracker";
+import { StoreWriter } from "@/lib/store/store-writer";
+import { syncClusters } from "@/lib/store/sync-clusters";
+
+export interface CycleReport {
+  /** adapter.collect(): the broker round trips and assembling lag */
+  collectMs: number;
+  /** the whole poll: collect, lag insight, series samples and the store writes */
+  cycleMs: number;
+  requests: number;
+  groups: number;
+  partitions: number;
+  error: string | null;
+  /** this process's RSS right after the cycle, MiB */
+  rssMiB: number;
+}
+
+export interface CycleRunReport {
+  cycles: CycleReport[];
+  peakRssMiB: number;
+}
+
+/** A size line of /proc/self/status (VmHWM: peak RSS, VmRSS: current), in MiB. */
+function statusMiB(field: "VmHWM" | "VmRSS"): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(readFileSync("/proc/self/status", "utf8"));
+  if (!match) throw new Error(`/proc/self/status has no ${field} line`);
+  return Number(match[1]) / 1024;
+}
+
+async function main(): Promise<void> {
+  const [broker = "", url = "", cyclesArg = ""] = process.argv.slice(2);
+  const cycleCount = Number(cyclesArg);
+  if (!broker || !url || !Number.isInteger(cycleCount) || cycleCount < 1) throw new Error("usage: kafka-cycle.ts <broker> <database url> <cycles>");
+  const cluster: KafkaClusterConfig = { id: "bench", kind: "kafka", brokers: [broker] };
+  const db = createPrismaClient(url);
+  await syncClusters(db, [cluster]);
+  const adapter = new KafkaAdapter(cluster);
+  const tracker = new LagTracker();
+  const store = new StoreWriter();
+  const cycles: CycleReport[] = [];
+  try {
+    for (let i = 0; i < cycleCount; i += 1) {
+      const started = performance.now();
+      const report = await pollCluster(db, cluster.id, adapter, store, tracker);
+      const cycleMs = performance.now() - started;
+      const partitions = await db.partitionOffset.count({ where: { clusterId: cluster.id } });
+      cycles.push({ collectMs: report.durationMs, cycleMs, requests: report.brokerRequests, groups: report.groups ?? 0, partitions, error: report.error, rssMiB: statusMiB("VmRSS") });
+    }
+  } finally {
+    await adapter.close();
+    await db.$disconnect();
+  }
+  const result: CycleRunReport = { cycles, peakRssMiB: statusMiB("VmHWM") };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`kafka-cycle: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
