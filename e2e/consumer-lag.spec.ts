@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { produceTo } from "../tests/support/kafka-fixtures";
-import { E2E_GROUP, E2E_HOSTILE_GROUP, E2E_LAG, E2E_TOPIC } from "./fixtures";
+import { E2E_DLQ, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_HOSTILE_QUEUE, E2E_HOSTILE_READY, E2E_LAG, E2E_TOPIC, E2E_UNICODE_QUEUE, E2E_VHOST } from "./fixtures";
 
 test("clusters overview shows both clusters with their poll status", async ({ page }) => {
   await page.goto("/");
@@ -99,4 +99,46 @@ test("lag refreshes live, without a page reload, when the producer moves ahead",
   await expect(page.getByTestId("total-lag")).toHaveText("41", { timeout: 30_000 });
   await expect(page.getByTestId("partition-row").nth(0).locator("td").nth(4)).toHaveText("11");
   expect(navigations).toBe(0);
+});
+
+test("RabbitMQ: hostile queue and vhost names render as text; the queue page resolves with its DLQ", async ({ page }) => {
+  await page.goto("/clusters/e2e-rabbit");
+  await expect(page.getByTestId("node-row")).toHaveCount(1);
+  await page.getByLabel("Virtual host").selectOption(E2E_VHOST);
+  const rows = page.getByTestId("queue-row");
+  await expect(rows).toHaveCount(3);
+  const hostile = rows.filter({ hasText: E2E_HOSTILE_QUEUE }).first();
+  // Exact text (markup shown, not interpreted), depth, and its dead-letter queue named as text.
+  await expect(hostile.getByRole("link").first()).toHaveText(`${E2E_VHOST} · ${E2E_HOSTILE_QUEUE}`);
+  await expect(hostile.locator("td").nth(2)).toHaveText(String(E2E_HOSTILE_READY));
+  await expect(hostile.getByRole("link").nth(1)).toHaveText(E2E_DLQ);
+  await expect(rows.filter({ hasText: E2E_UNICODE_QUEUE })).toHaveCount(1);
+  const dlqRow = rows.filter({ has: page.getByRole("link", { name: `${E2E_VHOST} · ${E2E_DLQ}`, exact: true }) });
+  await expect(dlqRow.getByTitle("receives dead letters")).toHaveText("DLQ");
+  await expect(hostile.getByTitle("receives dead letters")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await page.screenshot({ path: "test-results/queues-page.png", fullPage: true });
+
+  await hostile.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: E2E_HOSTILE_QUEUE, exact: true })).toBeVisible();
+  await expect(page.getByTestId(`figure-Ready`)).toHaveText(String(E2E_HOSTILE_READY));
+  await expect(page.getByTestId("dead-letter-targets").getByRole("link")).toHaveText(E2E_DLQ);
+  await expect(page.getByTestId("series-chart").first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await page.screenshot({ path: "test-results/queue-page.png", fullPage: true });
+
+  // From the DLQ's page, its source links back.
+  await page.getByTestId("dead-letter-targets").getByRole("link").click();
+  await expect(page.getByRole("heading", { name: E2E_DLQ, exact: true })).toBeVisible();
+  await expect(page.getByTestId("dead-letter-sources").getByRole("link")).toHaveText(E2E_HOSTILE_QUEUE);
+});
+
+test("RabbitMQ API: vhost and name URL-encoded in the path, unknown queue 404", async ({ request }) => {
+  const path = `/api/v1/clusters/e2e-rabbit/queues/${encodeURIComponent(E2E_VHOST)}/${encodeURIComponent(E2E_HOSTILE_QUEUE)}`;
+  const response = await request.get(path);
+  expect(response.status()).toBe(200);
+  const queue = (await response.json()) as { vhost: string; name: string; messagesReady: number; deadLetterQueue: { vhost: string; name: string } | null };
+  expect(queue).toMatchObject({ vhost: E2E_VHOST, name: E2E_HOSTILE_QUEUE, messagesReady: E2E_HOSTILE_READY, deadLetterQueue: { vhost: E2E_VHOST, name: E2E_DLQ } });
+  expect((await request.get(`/api/v1/clusters/e2e-rabbit/queues/%2F/${encodeURIComponent("no such queue")}`)).status()).toBe(404);
+  expect((await request.get("/api/v1/clusters/e2e-kafka/queues")).status()).toBe(400);
 });

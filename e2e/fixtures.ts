@@ -6,3 +6,11 @@ export const E2E_HOSTILE_GROUP = `<img src=x onerror="window.__pwned=1">'"%2F/ä
 export const E2E_PRODUCED = [10, 20, 30] as const;
 export const E2E_COMMITTED = [4, 20, 0] as const;
 export const E2E_LAG = [6, 0, 30] as const;
+
+/** A RabbitMQ vhost and queues with hostile names: slashes, percent-escapes, quotes, markup, Unicode. */
+export const E2E_VHOST = `e2e/"vh" <b>x</b> %2F`;
+export const E2E_HOSTILE_QUEUE = `<script>window.__pwned=1</script>/a%2Fb#?&"q'`;
+export const E2E_UNICODE_QUEUE = "ünïcødé 🐇 日本";
+export const E2E_DLQ = `${E2E_HOSTILE_QUEUE}.dlq <i>`;
+/** Messages left in the hostile queue (ready, no consumer). */
+export const E2E_HOSTILE_READY = 3;

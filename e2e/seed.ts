@@ -9,7 +9,23 @@ import { LagTracker } from "@/lib/lag/lag-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics } from "@/tests/support/kafka-fixtures";
-import { E2E_COMMITTED, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_PRODUCED, E2E_TOPIC } from "./fixtures";
+import { connect, createVhost } from "@/tests/support/rabbitmq-fixtures";
+import { E2E_COMMITTED, E2E_DLQ, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_HOSTILE_QUEUE, E2E_HOSTILE_READY, E2E_PRODUCED, E2E_TOPIC, E2E_UNICODE_QUEUE, E2E_VHOST } from "./fixtures";
+
+/** Hostile names on the real RabbitMQ: a fresh vhost, a queue dead-lettering into a DLQ, messages waiting. */
+async function seedRabbitmq(): Promise<void> {
+  await createVhost(E2E_VHOST);
+  const connection = await connect(E2E_VHOST);
+  const channel = await connection.createChannel();
+  await channel.assertExchange("dlx <x>", "fanout");
+  await channel.assertQueue(E2E_DLQ);
+  await channel.bindQueue(E2E_DLQ, "dlx <x>", "");
+  await channel.assertQueue(E2E_HOSTILE_QUEUE, { arguments: { "x-dead-letter-exchange": "dlx <x>" } });
+  await channel.assertQueue(E2E_UNICODE_QUEUE);
+  for (let i = 0; i < E2E_HOSTILE_READY; i += 1) channel.sendToQueue(E2E_HOSTILE_QUEUE, Buffer.from(`<b>payload ${i}</b>`));
+  await channel.close();
+  await connection.close();
+}
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -45,7 +61,11 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1100));
   }
   await adapter.close();
-  await pollCluster(db, rabbit.id, new RabbitmqAdapter(rabbit), store, tracker);
+  await seedRabbitmq();
+  // New queues reach the Prometheus endpoint with the broker's next stats emission (every 5 s).
+  await new Promise((resolve) => setTimeout(resolve, 6000));
+  const rabbitReport = await pollCluster(db, rabbit.id, new RabbitmqAdapter(rabbit), store, tracker);
+  if (!rabbitReport.ok) throw new Error(`seed poll of RabbitMQ failed: ${rabbitReport.error}`);
   await db.$disconnect();
 }
 

@@ -7,6 +7,8 @@ MGMT_URL="${RABBITMQ_MANAGEMENT_URL:-http://127.0.0.1:15672}"
 CREDS="${RABBITMQ_USER:-guest}:${RABBITMQ_PASSWORD:-guest}"
 
 api_answers() { curl -fsS -o /dev/null -u "$CREDS" "$MGMT_URL/api/overview"; }
+PROM_URL="${RABBITMQ_PROMETHEUS_URL:-http://127.0.0.1:15692}"
+prometheus_answers() { curl -fsS -o /dev/null "$PROM_URL/metrics/detailed?family=queue_consumer_count"; }
 
 wait_for() {
   local what=$1 seconds=$2; shift 2
@@ -20,7 +22,7 @@ wait_for() {
 
 start() {
   local t0=$SECONDS
-  if api_answers 2>/dev/null; then echo "rabbitmq: management API already answers at $MGMT_URL"; return 0; fi
+  if api_answers 2>/dev/null && prometheus_answers 2>/dev/null; then echo "rabbitmq: management API and Prometheus endpoint already answer"; return 0; fi
   if ! command -v rabbitmq-server >/dev/null; then
     echo "rabbitmq.sh: RabbitMQ is not installed (apt-get install rabbitmq-server), or point the config at a running broker" >&2
     exit 1
@@ -33,7 +35,8 @@ start() {
   fi
   rabbitmq-plugins enable --quiet rabbitmq_management rabbitmq_prometheus >/dev/null
   wait_for "the management API at $MGMT_URL" 60 api_answers
-  echo "rabbitmq: management API answers at $MGMT_URL ($((SECONDS - t0)) s)"
+  wait_for "the Prometheus endpoint at $PROM_URL" 60 prometheus_answers
+  echo "rabbitmq: management API answers at $MGMT_URL, Prometheus at $PROM_URL ($((SECONDS - t0)) s)"
 }
 
 case "${1:-}" in

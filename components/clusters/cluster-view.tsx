@@ -1,11 +1,11 @@
 "use client";
 
 import { ConsumerGroupsView } from "@/components/lag/consumer-groups-view";
-import { ErrorState, Loading, PageTitle, StatusBadge } from "@/components/ui/states";
-import { formatAgo } from "@/lib/client/format";
+import { QueuesView } from "@/components/rabbitmq/queues-view";
+import { ErrorState, Loading } from "@/components/ui/states";
 import { useClusters } from "@/lib/client/hooks";
 
-/** Picks the view for the cluster's kind: consumer groups for Kafka, health for RabbitMQ. */
+/** Picks the view for the cluster's kind: consumer groups for Kafka, queues and nodes for RabbitMQ. */
 export function ClusterView({ clusterId }: { clusterId: string }) {
   const clusters = useClusters();
   if (clusters.isPending) return <Loading what="cluster" />;
@@ -13,11 +13,5 @@ export function ClusterView({ clusterId }: { clusterId: string }) {
   const cluster = clusters.data.find((c) => c.id === clusterId);
   if (!cluster) return <ErrorState error={new Error(`no cluster "${clusterId}" is configured`)} what="cluster" />;
   if (cluster.kind === "kafka") return <ConsumerGroupsView clusterId={clusterId} />;
-  return (
-    <section>
-      <PageTitle title={cluster.name} subtitle={<span className="flex items-center gap-2">RabbitMQ cluster <StatusBadge status={cluster.status} /> last poll {formatAgo(cluster.lastPolledAt, clusters.dataUpdatedAt)}</span>} />
-      {cluster.lastError ? <ErrorState error={new Error(cluster.lastError)} what="the management API" /> : null}
-      <p className="text-sm text-slate-600">The collector checks that the management API answers. Queue depth, rates and dead-letter topology are not collected yet.</p>
-    </section>
-  );
+  return <QueuesView cluster={cluster} updatedAt={clusters.dataUpdatedAt} />;
 }

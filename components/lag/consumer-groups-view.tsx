@@ -2,22 +2,12 @@
 
 import Link from "next/link";
 import { ClusterHealth } from "@/components/kafka/cluster-health";
+import { SortHeader } from "@/components/ui/sort-header";
 import { Empty, ErrorState, LagStatusBadge, Loading, PageTitle, StatusBadge } from "@/components/ui/states";
 import { formatAgo, formatCount, formatDuration } from "@/lib/client/format";
 import { useClusters, useConsumerGroups } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { filterAndSortGroups, parseGroupSort, type GroupSort } from "@/lib/lag/sort-groups";
-
-function SortHeader({ label, sortKey, current, direction, onSort }: { label: string; sortKey: GroupSort; current: GroupSort; direction: "asc" | "desc"; onSort: (key: GroupSort) => void }) {
-  const active = current === sortKey;
-  return (
-    <th aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" className="uppercase hover:text-slate-900 dark:hover:text-white" onClick={() => onSort(sortKey)}>
-        {label} {active ? (direction === "asc" ? "▲" : "▼") : ""}
-      </button>
-    </th>
-  );
-}
 
 export function ConsumerGroupsView({ clusterId }: { clusterId: string }) {
   const clusters = useClusters();

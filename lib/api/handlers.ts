@@ -1,9 +1,10 @@
 import "server-only";
 import { getConfig } from "@/lib/config/load-config";
-import type { ClusterConfig, QueuewatchConfig } from "@/lib/config/schema";
+import type { ClusterConfig, QueuewatchConfig, RabbitmqClusterConfig } from "@/lib/config/schema";
+import { DEFAULT_QUEUE_TRACKER_OPTIONS } from "@/lib/rabbitmq/queue-tracker";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import { describeError } from "@/lib/collector/describe-error";
-import { notFound, serverError } from "./http";
+import { badRequest, notFound, serverError } from "./http";
 
 export interface RequestContext {
   db: Db;
@@ -21,4 +22,20 @@ export async function withCluster(clusterId: string, handle: (ctx: RequestContex
   } catch (error) {
     return serverError(describeError(error));
   }
+}
+
+export interface QueueClusterContext extends RequestContext {
+  cluster: RabbitmqClusterConfig;
+  /** the cluster's "no consumers" threshold */
+  noConsumersAfterMs: number;
+}
+
+/** Like withCluster, for endpoints about queues and nodes: a cluster without them answers 400. */
+export async function withQueueCluster(clusterId: string, handle: (ctx: QueueClusterContext) => Promise<Response>): Promise<Response> {
+  return withCluster(clusterId, async (ctx) => {
+    const { cluster } = ctx;
+    if (cluster.kind !== "rabbitmq") return badRequest(`cluster "${clusterId}" is a ${cluster.kind} cluster: it has no queues or nodes`);
+    const noConsumersAfterMs = (cluster.noConsumersAfterSeconds ?? DEFAULT_QUEUE_TRACKER_OPTIONS.noConsumersAfterMs / 1000) * 1000;
+    return handle({ ...ctx, cluster, noConsumersAfterMs });
+  });
 }

@@ -1,4 +1,5 @@
 // Response shapes of the versioned JSON API. Client-safe: no server imports here.
+import type { RabbitNodeSnapshot } from "@/lib/brokers/types";
 
 export const CLUSTER_STATUSES = ["up", "down", "unknown"] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
@@ -145,4 +146,60 @@ export interface TopicConsumerDto {
 export interface TopicDetailDto extends Omit<TopicSummaryDto, "consumerGroups"> {
   partitionDetails: TopicPartitionDto[];
   consumers: TopicConsumerDto[];
+}
+
+export interface QueueRefDto {
+  vhost: string;
+  name: string;
+}
+
+export interface QueueDto extends QueueRefDto {
+  type: string;
+  messages: number;
+  messagesReady: number;
+  messagesUnacknowledged: number;
+  consumers: number;
+  /** 0–1; refreshed with the management data (default every 60 s); null when not reported */
+  consumerCapacity: number | null;
+  /** messages/s since the previous poll, computed from the broker's counters; null when unknown */
+  publishRate: number | null;
+  deliverRate: number | null;
+  ackRate: number | null;
+  redeliverRate: number | null;
+  /** messages/s dead-lettered into this queue (queues that receive dead letters only) */
+  deadLetterInflowRate: number | null;
+  /** where this queue's dead letters go (the first target when several queues are bound) */
+  deadLetterQueue: QueueRefDto | null;
+  /** queues whose dead letters come here */
+  deadLetterSources: QueueRefDto[];
+  /** ready > 0 with no consumers for at least noConsumersAfterSeconds */
+  noConsumers: boolean;
+  noConsumersSince: string | null;
+  /** depth trend rising over growthWindowSeconds; growthRate in messages/s when it is */
+  growing: boolean;
+  growthRate: number | null;
+  polledAt: string;
+}
+
+export interface QueueDetailDto extends QueueDto {
+  /** this queue's effective dead-letter settings and every queue they reach; null without a dead-letter exchange */
+  deadLetter: {
+    exchange: string;
+    routingKey: string | null;
+    /** "argument" (x-dead-letter-exchange) or "policy" */
+    from: string;
+    /** exact, by-original-key (depends on each message's routing key), headers, missing-exchange (dead letters are dropped) */
+    routing: string;
+    targets: QueueRefDto[];
+  } | null;
+}
+
+/** A node's health as the collector stored it (the same shape as the broker snapshot). */
+export type NodeDto = RabbitNodeSnapshot;
+
+export interface NodesDto {
+  nodes: NodeDto[];
+  /** true when any node reports a network partition */
+  partitioned: boolean;
+  polledAt: string | null;
 }

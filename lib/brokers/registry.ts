@@ -2,6 +2,7 @@ import "server-only";
 import type { ClusterConfig, ClusterKind } from "@/lib/config/schema";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { DEFAULT_QUEUE_TRACKER_OPTIONS, QueueTracker, type QueueTrackerOptions } from "@/lib/rabbitmq/queue-tracker";
 import type { BrokerAdapter } from "./types";
 
 type AdapterFactories = { [K in ClusterKind]: (cluster: Extract<ClusterConfig, { kind: K }>) => BrokerAdapter };
@@ -11,6 +12,21 @@ const factories: AdapterFactories = {
   kafka: (cluster) => new KafkaAdapter(cluster),
   rabbitmq: (cluster) => new RabbitmqAdapter(cluster),
 };
+
+// Derived-signal settings of queue-bearing brokers; Kafka has no queues and keeps the defaults.
+const queueTrackerOptions: { [K in ClusterKind]: (cluster: Extract<ClusterConfig, { kind: K }>) => QueueTrackerOptions } = {
+  kafka: () => DEFAULT_QUEUE_TRACKER_OPTIONS,
+  rabbitmq: (cluster) => ({
+    noConsumersAfterMs: (cluster.noConsumersAfterSeconds ?? DEFAULT_QUEUE_TRACKER_OPTIONS.noConsumersAfterMs / 1000) * 1000,
+    growthWindowMs: (cluster.growthWindowSeconds ?? DEFAULT_QUEUE_TRACKER_OPTIONS.growthWindowMs / 1000) * 1000,
+  }),
+};
+
+/** The per-cluster memory of queue rates and signals, with the cluster's settings. */
+export function createQueueTracker<K extends ClusterKind>(cluster: Extract<ClusterConfig, { kind: K }>): QueueTracker {
+  const options = queueTrackerOptions[cluster.kind] as (c: Extract<ClusterConfig, { kind: K }>) => QueueTrackerOptions;
+  return new QueueTracker(options(cluster));
+}
 
 export function createBrokerAdapter<K extends ClusterKind>(cluster: Extract<ClusterConfig, { kind: K }>): BrokerAdapter {
   const factory = factories[cluster.kind] as (c: Extract<ClusterConfig, { kind: K }>) => BrokerAdapter;

@@ -1,4 +1,6 @@
 import type { PartitionLag } from "@/lib/lag/compute-lag";
+import type { DeadLetterRoute } from "@/lib/rabbitmq/dead-letter-topology";
+import type { QueueCounters } from "@/lib/rabbitmq/queue-rates";
 
 export interface GroupMember {
   memberId: string;
@@ -46,6 +48,46 @@ export interface TopicSnapshot {
   partitions: TopicPartitionInfo[];
 }
 
+/** Cumulative per-queue counters by source: "" for per-queue totals, or a channel id (RabbitMQ 3.x per-channel rows). */
+export type QueueCounterSources = ReadonlyMap<string, QueueCounters>;
+
+/** One queue as the latest poll saw it (RabbitMQ). */
+export interface QueueSnapshot {
+  vhost: string;
+  name: string;
+  /** classic, quorum, stream; "unknown" until the management API has listed the queue */
+  type: string;
+  messages: number;
+  messagesReady: number;
+  messagesUnacknowledged: number;
+  consumers: number;
+  /** 0–1, the share of time consumers could take deliveries; null when not reported */
+  consumerCapacity: number | null;
+  /** null when this poll had no counter source (rates are then unknown, not 0) */
+  counters: QueueCounterSources | null;
+}
+
+/** A RabbitMQ node's health, from the management API. */
+export interface RabbitNodeSnapshot {
+  name: string;
+  running: boolean;
+  memUsed: number | null;
+  memLimit: number | null;
+  memAlarm: boolean;
+  diskFree: number | null;
+  diskFreeLimit: number | null;
+  diskFreeAlarm: boolean;
+  fdUsed: number | null;
+  fdTotal: number | null;
+  socketsUsed: number | null;
+  socketsTotal: number | null;
+  procUsed: number | null;
+  procTotal: number | null;
+  uptimeMs: number | null;
+  /** nodes this node cannot reach (a network partition) */
+  partitions: string[];
+}
+
 /**
  * What one poll of a cluster found. Each field is filled by the brokers that have the
  * concept; the store writes whatever is present.
@@ -55,6 +97,12 @@ export interface CollectResult {
   /** broker nodes, for brokers that report them */
   brokers: BrokerNode[] | null;
   topics: TopicSnapshot[] | null;
+  queues: QueueSnapshot[] | null;
+  /** where the queues' counters came from; counters of different origins are not comparable */
+  queueCounterOrigin: string | null;
+  /** dead-letter routes by queue key (only queues with a dead-letter exchange) */
+  deadLetterRoutes: ReadonlyMap<string, DeadLetterRoute> | null;
+  nodes: RabbitNodeSnapshot[] | null;
   /** requests sent to the broker during this poll (Kafka protocol requests, or HTTP requests) */
   brokerRequests: number;
 }

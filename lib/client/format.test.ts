@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatCount, formatDuration, formatIsoStep, formatRate, parseRange } from "./format";
+import { formatAgo, formatBytes, formatCount, formatDuration, formatIsoStep, formatRate, formatShare, parseRange } from "./format";
 
 describe("format", () => {
   it.each([[null, "—"], [undefined, "—"], [0, "0"], [1234567, "1,234,567"]] as const)("formatCount(%s) = %s", (v, s) => {
@@ -39,5 +39,14 @@ describe("formatDuration", () => {
 describe("formatRate", () => {
   it.each([[null, "—"], [0, "0.00"], [2.345, "2.35"], [1234.6, "1,235"]] as const)("%s → %s", (v, text) => {
     expect(formatRate(v)).toBe(text);
+  });
+});
+
+describe("formatBytes and formatShare", () => {
+  it.each([[null, "—"], [512, "512 B"], [1536, "1.5 KiB"], [10_110_410_752, "9.4 GiB"]] as const)("formatBytes(%s) = %s", (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+  it.each([[null, "—"], [0, "0 %"], [0.984, "98 %"], [1, "100 %"]] as const)("formatShare(%s) = %s", (share, text) => {
+    expect(formatShare(share)).toBe(text);
   });
 });

@@ -58,3 +58,21 @@ export function formatRate(perSecond: number | null | undefined): string {
   if (perSecond === null || perSecond === undefined) return "—";
   return perSecond < 10 ? perSecond.toFixed(2) : integer.format(perSecond);
 }
+
+/** Bytes in binary units (KiB, MiB, GiB…); "—" when unknown. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return "—";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** A 0–1 share as a percentage; "—" when unknown. */
+export function formatShare(share: number | null | undefined): string {
+  return share === null || share === undefined ? "—" : `${Math.round(share * 100)} %`;
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
+import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, NodesDto, QueueDetailDto, QueueDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
 import { fetchJson } from "./fetch-json";
 
 const LIVE_MS = 5_000;
@@ -15,6 +15,9 @@ export const queryKeys = {
   topics: (clusterId: string) => ["clusters", clusterId, "topics"] as const,
   topic: (clusterId: string, topic: string) => ["clusters", clusterId, "topics", topic] as const,
   brokers: (clusterId: string) => ["clusters", clusterId, "brokers"] as const,
+  queues: (clusterId: string) => ["clusters", clusterId, "queues"] as const,
+  queue: (clusterId: string, vhost: string, name: string) => ["clusters", clusterId, "queues", vhost, name] as const,
+  nodes: (clusterId: string) => ["clusters", clusterId, "nodes"] as const,
   series: (clusterId: string, metric: string, labels: Record<string, string>, rangeMs: number) => ["clusters", clusterId, "series", metric, labels, rangeMs] as const,
 };
 
@@ -75,6 +78,31 @@ export function useBrokers(clusterId: string) {
   return useQuery({
     queryKey: queryKeys.brokers(clusterId),
     queryFn: ({ signal }) => fetchJson<BrokersDto>(`/api/v1/clusters/${enc(clusterId)}/brokers`, signal),
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useQueues(clusterId: string) {
+  return useQuery({
+    queryKey: queryKeys.queues(clusterId),
+    queryFn: ({ signal }) => fetchJson<{ queues: QueueDto[] }>(`/api/v1/clusters/${enc(clusterId)}/queues`, signal).then((r) => r.queues),
+    refetchInterval: LIVE_MS,
+  });
+}
+
+/** One queue; vhost and name are URL-encoded separately ("/" becomes %2F). */
+export function useQueue(clusterId: string, vhost: string, name: string) {
+  return useQuery({
+    queryKey: queryKeys.queue(clusterId, vhost, name),
+    queryFn: ({ signal }) => fetchJson<QueueDetailDto>(`/api/v1/clusters/${enc(clusterId)}/queues/${enc(vhost)}/${enc(name)}`, signal),
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useNodes(clusterId: string) {
+  return useQuery({
+    queryKey: queryKeys.nodes(clusterId),
+    queryFn: ({ signal }) => fetchJson<NodesDto>(`/api/v1/clusters/${enc(clusterId)}/nodes`, signal),
     refetchInterval: LIVE_MS,
   });
 }

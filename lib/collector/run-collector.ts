@@ -1,5 +1,5 @@
 import "server-only";
-import { createBrokerAdapter } from "@/lib/brokers/registry";
+import { createBrokerAdapter, createQueueTracker } from "@/lib/brokers/registry";
 import type { BrokerAdapter } from "@/lib/brokers/types";
 import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-name";
 import type { QueuewatchConfig } from "@/lib/config/schema";
@@ -44,21 +44,20 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
   for (const cluster of config.clusters) {
     const adapter = createBrokerAdapter(cluster);
     const tracker = new LagTracker();
+    const queueTracker = createQueueTracker(cluster);
     // After a restart, lag in seconds picks up the stored end-offset history instead of
     // reporting lower bounds until it has seen the offsets move again.
-    if (cluster.kind === "kafka") {
-      try {
-        for (const history of await loadEndOffsetHistory(db, cluster.id, Date.now() - SEED_HISTORY_MS)) tracker.seedEndOffsets(history.topic, history.partition, history.points);
-      } catch (error) {
-        log(`[${cluster.id}] could not load end-offset history: ${describeError(error)}`);
-      }
+    try {
+      for (const history of await loadEndOffsetHistory(db, cluster.id, Date.now() - SEED_HISTORY_MS)) tracker.seedEndOffsets(history.topic, history.partition, history.points);
+    } catch (error) {
+      log(`[${cluster.id}] could not load end-offset history: ${describeError(error)}`);
     }
     adapters.push(adapter);
     const intervalMs = pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) * 1000;
     const tick = async (): Promise<void> => {
       const startedAt = Date.now();
       try {
-        const report = await pollCluster(db, cluster.id, adapter, store, tracker);
+        const report = await pollCluster(db, cluster.id, adapter, store, tracker, queueTracker);
         options.onPoll?.(report);
         log(report.ok
           ? `[${cluster.id}] up in ${report.durationMs} ms${report.groups === null ? "" : `: ${report.groups} consumer groups`} (${report.brokerRequests} requests)`

@@ -43,6 +43,18 @@ export const rabbitmqClusterSchema = z.strictObject({
   username: z.string().min(1),
   password: z.string(),
   pollIntervalSeconds: pollInterval.optional(),
+  /**
+   * The rabbitmq_prometheus plugin's base URL (its /metrics/detailed endpoint gives depth, consumers and
+   * counters ~25× cheaper than the management API). Default: the management host on port 15692;
+   * false: never use it (management API only).
+   */
+  prometheusUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal(false)]).optional(),
+  /** How often (default 60 s) slow-changing things (queue arguments and policies, exchanges, bindings, node health) are re-read. */
+  managementIntervalSeconds: z.number().int().min(1).max(3600).optional(),
+  /** "Queue has no consumers": ready > 0 with 0 consumers for at least this long (default 300 s). */
+  noConsumersAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+  /** "Queue is growing": depth trend over this window (default 600 s). */
+  growthWindowSeconds: z.number().int().min(60).max(86_400).optional(),
 });
 
 export const clusterSchema = z.discriminatedUnion("kind", [kafkaClusterSchema, rabbitmqClusterSchema]);

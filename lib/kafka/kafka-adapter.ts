@@ -77,6 +77,10 @@ export class KafkaAdapter implements BrokerAdapter {
         consumerGroups,
         brokers: brokerNodes(cluster.brokers, cluster.controller),
         topics: metadata.topics.map((t) => summarizeTopic(t.name, t.partitions, endOffsets.get(t.name))).sort((a, b) => (a.name < b.name ? -1 : 1)),
+        queues: null,
+        queueCounterOrigin: null,
+        deadLetterRoutes: null,
+        nodes: null,
         brokerRequests: this.requestsSent - requestsBefore,
       };
     } catch (error) {

@@ -8,6 +8,14 @@ export class ManagementApiError extends Error {
   }
 }
 
+/** GET a Prometheus exposition (the rabbitmq_prometheus plugin needs no credentials). */
+export async function getPrometheusText(url: string, timeoutMs: number): Promise<string> {
+  // The plugin answers 406 to an OpenMetrics-only Accept header: ask for the text format.
+  const response = await fetch(url, { headers: { accept: "text/plain" }, signal: AbortSignal.timeout(timeoutMs) });
+  if (!response.ok) throw new ManagementApiError(`the RabbitMQ Prometheus endpoint answered ${response.status} for ${new URL(url).pathname}`, response.status);
+  return response.text();
+}
+
 /** GET a management-API path (already URL-encoded) and parse the JSON body. */
 export async function getManagementJson(cluster: RabbitmqClusterConfig, pathAndQuery: string, timeoutMs = 10000): Promise<unknown> {
   const url = new URL(pathAndQuery, cluster.managementUrl.endsWith("/") ? cluster.managementUrl : `${cluster.managementUrl}/`);

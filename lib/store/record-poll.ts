@@ -1,9 +1,12 @@
 import "server-only";
-import type { BrokerNode, ConsumerGroupSnapshot, TopicSnapshot } from "@/lib/brokers/types";
+import type { BrokerNode, ConsumerGroupSnapshot, QueueSnapshot, RabbitNodeSnapshot, TopicSnapshot } from "@/lib/brokers/types";
+import type { DeadLetterRoute } from "@/lib/rabbitmq/dead-letter-topology";
+import type { QueueInsight } from "@/lib/rabbitmq/queue-tracker";
 import type { Db } from "@/lib/db/prisma";
 import { summarizeGroupLag } from "@/lib/lag/compute-lag";
 import type { GroupInsight, TopicRates } from "@/lib/lag/lag-tracker";
 import { BULK_STATEMENT_ROWS, chunks } from "@/lib/util/chunks";
+import { writeRabbitmqSnapshot } from "./write-rabbitmq-snapshot";
 import { writeSamples, type SampleRow } from "./write-samples";
 
 export interface PollOutcome {
@@ -22,6 +25,12 @@ export interface PollFindings {
   produceRates: ReadonlyMap<string, TopicRates>;
   insights: readonly GroupInsight[];
   samples: readonly SampleRow[];
+  queues: readonly QueueSnapshot[] | null;
+  queueInsights: ReadonlyMap<string, QueueInsight>;
+  deadLetterRoutes: ReadonlyMap<string, DeadLetterRoute> | null;
+  /** keys of queues that receive dead letters */
+  deadLetterTargets: ReadonlySet<string>;
+  nodes: readonly RabbitNodeSnapshot[] | null;
 }
 
 /**
@@ -30,7 +39,10 @@ export interface PollFindings {
  */
 const RECORD_POLL_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
-export const NO_FINDINGS: PollFindings = { consumerGroups: null, brokers: null, topics: null, produceRates: new Map(), insights: [], samples: [] };
+export const NO_FINDINGS: PollFindings = {
+  consumerGroups: null, brokers: null, topics: null, produceRates: new Map(), insights: [], samples: [],
+  queues: null, queueInsights: new Map(), deadLetterRoutes: null, deadLetterTargets: new Set(), nodes: null,
+};
 
 /**
  * Writes one completed poll in a single transaction: the outcome, the poll's samples
@@ -51,6 +63,7 @@ export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFin
     });
     if (error !== null) return;
     await writeSamples(tx, samples);
+    await writeRabbitmqSnapshot(tx, clusterId, polledAt, findings);
     if (brokers !== null) {
       await tx.kafkaBroker.deleteMany({ where: { clusterId } });
       await tx.kafkaBroker.createMany({ data: brokers.map((b) => ({ clusterId, nodeId: b.nodeId, host: b.host, port: b.port, isController: b.isController, polledAt })) });

@@ -1,0 +1,66 @@
+import type { QueueSnapshot, RabbitNodeSnapshot } from "@/lib/brokers/types";
+import type { MetricSample } from "@/lib/lag/lag-series";
+import { queueKey } from "./dead-letter-topology";
+import type { QueueInsight } from "./queue-tracker";
+
+/** Metric names of the RabbitMQ series (labels: {vhost, queue} for queues, {node} for nodes). */
+export const RABBITMQ_METRICS = {
+  messages: "rabbitmq_queue_messages",
+  messagesReady: "rabbitmq_queue_messages_ready",
+  messagesUnacked: "rabbitmq_queue_messages_unacked",
+  consumers: "rabbitmq_queue_consumers",
+  consumerCapacity: "rabbitmq_queue_consumer_capacity",
+  publishRate: "rabbitmq_queue_publish_rate",
+  deliverRate: "rabbitmq_queue_deliver_rate",
+  ackRate: "rabbitmq_queue_ack_rate",
+  redeliverRate: "rabbitmq_queue_redeliver_rate",
+  deadLetterInflowRate: "rabbitmq_queue_dead_letter_inflow_rate",
+  nodeRunning: "rabbitmq_node_running",
+  nodeMemUsed: "rabbitmq_node_mem_used_bytes",
+  nodeDiskFree: "rabbitmq_node_disk_free_bytes",
+  nodeFdUsed: "rabbitmq_node_fd_used",
+  nodeSocketsUsed: "rabbitmq_node_sockets_used",
+  nodeProcUsed: "rabbitmq_node_proc_used",
+} as const;
+
+/** Pure: the samples one poll contributes. Unknown values write no sample (a gap, not a zero). */
+export function queueSamples(queues: readonly QueueSnapshot[], insights: ReadonlyMap<string, QueueInsight>): MetricSample[] {
+  const samples: MetricSample[] = [];
+  for (const queue of queues) {
+    const labels = { vhost: queue.vhost, queue: queue.name };
+    const add = (metric: string, value: number | null): void => {
+      if (value !== null) samples.push({ metric, labels, value });
+    };
+    add(RABBITMQ_METRICS.messages, queue.messages);
+    add(RABBITMQ_METRICS.messagesReady, queue.messagesReady);
+    add(RABBITMQ_METRICS.messagesUnacked, queue.messagesUnacknowledged);
+    add(RABBITMQ_METRICS.consumers, queue.consumers);
+    add(RABBITMQ_METRICS.consumerCapacity, queue.consumerCapacity);
+    const insight = insights.get(queueKey(queue));
+    if (!insight) continue;
+    add(RABBITMQ_METRICS.publishRate, insight.rates.publishRate);
+    add(RABBITMQ_METRICS.deliverRate, insight.rates.deliverRate);
+    add(RABBITMQ_METRICS.ackRate, insight.rates.ackRate);
+    add(RABBITMQ_METRICS.redeliverRate, insight.rates.redeliverRate);
+    add(RABBITMQ_METRICS.deadLetterInflowRate, insight.deadLetterInflowRate);
+  }
+  return samples;
+}
+
+/** Pure: node health samples. */
+export function nodeSamples(nodes: readonly RabbitNodeSnapshot[]): MetricSample[] {
+  const samples: MetricSample[] = [];
+  for (const node of nodes) {
+    const labels = { node: node.name };
+    const add = (metric: string, value: number | null): void => {
+      if (value !== null) samples.push({ metric, labels, value });
+    };
+    add(RABBITMQ_METRICS.nodeRunning, node.running ? 1 : 0);
+    add(RABBITMQ_METRICS.nodeMemUsed, node.memUsed);
+    add(RABBITMQ_METRICS.nodeDiskFree, node.diskFree);
+    add(RABBITMQ_METRICS.nodeFdUsed, node.fdUsed);
+    add(RABBITMQ_METRICS.nodeSocketsUsed, node.socketsUsed);
+    add(RABBITMQ_METRICS.nodeProcUsed, node.procUsed);
+  }
+  return samples;
+}

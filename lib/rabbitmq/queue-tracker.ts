@@ -1,0 +1,77 @@
+import type { QueueSnapshot } from "@/lib/brokers/types";
+import { queueKey } from "./dead-letter-topology";
+import { deadLetterInflowRate, queueRates, type CounterPoll, type QueueRates } from "./queue-rates";
+import { DepthWindows, growthRate, noConsumersSince } from "./queue-signals";
+
+export interface QueueInsight {
+  rates: QueueRates;
+  /** messages/s dead-lettered into this queue; null unless it is a dead-letter target with known rates */
+  deadLetterInflowRate: number | null;
+  /** start of the current stretch with ready > 0 and no consumers */
+  noConsumersSince: number | null;
+  /** true once that stretch has lasted the configured time */
+  noConsumers: boolean;
+  /** messages/s of depth growth when the queue is growing over the window, else null */
+  growthRate: number | null;
+}
+
+export interface QueueTrackerOptions {
+  noConsumersAfterMs: number;
+  growthWindowMs: number;
+}
+
+export const DEFAULT_QUEUE_TRACKER_OPTIONS: QueueTrackerOptions = { noConsumersAfterMs: 300_000, growthWindowMs: 600_000 };
+
+const NO_RATES: QueueRates = { publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, arrivalRate: null };
+
+/**
+ * Per-cluster memory between polls (the RabbitMQ counterpart of LagTracker): the previous
+ * poll's counters for rates, the no-consumer stretches and the depth windows. `now` is passed in.
+ */
+export class QueueTracker {
+  private previous: (CounterPoll & { origin: string | null }) | null = null;
+  private readonly stretches = new Map<string, number>();
+  private readonly depths: DepthWindows;
+
+  constructor(private readonly options: QueueTrackerOptions) {
+    this.depths = new DepthWindows(options.growthWindowMs);
+  }
+
+  /**
+   * One poll's queues. `origin` names the counters' source: rates are only taken between two
+   * polls of the same origin (Prometheus per-channel rows and management totals do not subtract).
+   */
+  observe(nowMs: number, queues: readonly QueueSnapshot[], origin: string | null, deadLetterTargets: ReadonlySet<string>): Map<string, QueueInsight> {
+    const keys = queues.map((q) => queueKey(q));
+    const current: CounterPoll & { origin: string | null } = {
+      ts: nowMs,
+      origin,
+      counters: queues.every((q) => q.counters !== null) ? new Map(queues.map((q, i) => [keys[i] ?? "", q.counters ?? new Map()])) : null,
+      depth: new Map(queues.map((q, i) => [keys[i] ?? "", q.messages])),
+    };
+    const rates = this.previous && this.previous.origin === origin ? queueRates(this.previous, current) : new Map<string, QueueRates>();
+    this.previous = current;
+
+    const insights = new Map<string, QueueInsight>();
+    queues.forEach((queue, i) => {
+      const key = keys[i] ?? "";
+      const since = noConsumersSince(this.stretches.get(key) ?? null, queue.messagesReady, queue.consumers, nowMs);
+      if (since === null) this.stretches.delete(key);
+      else this.stretches.set(key, since);
+      const window = this.depths.observe(key, { ts: nowMs, depth: queue.messages });
+      const queueRate = rates.get(key) ?? NO_RATES;
+      insights.set(key, {
+        rates: queueRate,
+        deadLetterInflowRate: deadLetterTargets.has(key) ? deadLetterInflowRate(queueRate) : null,
+        noConsumersSince: since,
+        noConsumers: since !== null && nowMs - since >= this.options.noConsumersAfterMs,
+        growthRate: growthRate(window, this.options.growthWindowMs, nowMs),
+      });
+    });
+    // Forget queues that are gone.
+    const live = new Set(keys);
+    for (const key of this.stretches.keys()) if (!live.has(key)) this.stretches.delete(key);
+    this.depths.retainOnly(live);
+    return insights;
+  }
+}

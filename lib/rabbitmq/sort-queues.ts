@@ -1,0 +1,40 @@
+import type { QueueDto } from "@/lib/api/types";
+
+export const QUEUE_SORTS = ["messages", "messagesReady", "messagesUnacknowledged", "consumers", "publishRate", "deliverRate", "ackRate", "redeliverRate", "name"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+
+export function parseQueueSort(value: string | null): QueueSort {
+  return QUEUE_SORTS.find((s) => s === value) ?? "messages";
+}
+
+export interface QueueFilter {
+  /** exact vhost, or "" for all */
+  vhost: string;
+  /** case-insensitive substring of the name */
+  name: string;
+}
+
+const byName = (a: QueueDto, b: QueueDto): number => a.name.localeCompare(b.name) || a.vhost.localeCompare(b.vhost);
+
+/** Pure: filter by vhost and name, then sort; unknown values (a rate not known yet) sort last either way. */
+export function filterAndSortQueues(queues: readonly QueueDto[], filter: QueueFilter, sort: QueueSort, direction: SortDirection): QueueDto[] {
+  const needle = filter.name.trim().toLowerCase();
+  const sign = direction === "asc" ? 1 : -1;
+  return queues
+    .filter((q) => (filter.vhost === "" || q.vhost === filter.vhost) && (needle === "" || q.name.toLowerCase().includes(needle)))
+    .sort((a, b) => {
+      if (sort === "name") return sign * byName(a, b);
+      const x = a[sort];
+      const y = b[sort];
+      if (x === null && y === null) return byName(a, b);
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return sign * (x - y) || byName(a, b);
+    });
+}
+
+/** The vhosts present, sorted, for the filter's choices. */
+export function vhostsOf(queues: readonly QueueDto[]): string[] {
+  return [...new Set(queues.map((q) => q.vhost))].sort();
+}

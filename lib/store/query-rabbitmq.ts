@@ -1,0 +1,81 @@
+import "server-only";
+import type { RabbitmqQueue } from "@prisma/client";
+import type { NodesDto, QueueDetailDto, QueueDto, QueueRefDto } from "@/lib/api/types";
+import type { Db } from "@/lib/db/prisma";
+import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
+
+function isQueueRef(value: unknown): value is QueueRefDto {
+  return typeof value === "object" && value !== null && "vhost" in value && "name" in value && typeof value.vhost === "string" && typeof value.name === "string";
+}
+
+const targetsOf = (row: RabbitmqQueue): QueueRefDto[] => (Array.isArray(row.deadLetterTargets) ? (row.deadLetterTargets as unknown[]).filter(isQueueRef) : []);
+const byVhostThenName = (a: QueueRefDto, b: QueueRefDto): number => (a.vhost === b.vhost ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.vhost < b.vhost ? -1 : 1);
+
+function toQueueDto(row: RabbitmqQueue, sources: QueueRefDto[], noConsumersAfterMs: number): QueueDto {
+  const targets = targetsOf(row);
+  return {
+    vhost: row.vhost,
+    name: row.name,
+    type: row.type,
+    messages: Number(row.messages),
+    messagesReady: Number(row.messagesReady),
+    messagesUnacknowledged: Number(row.messagesUnacknowledged),
+    consumers: row.consumers,
+    consumerCapacity: row.consumerCapacity,
+    publishRate: row.publishRate,
+    deliverRate: row.deliverRate,
+    ackRate: row.ackRate,
+    redeliverRate: row.redeliverRate,
+    deadLetterInflowRate: row.deadLetterInflowRate,
+    deadLetterQueue: targets[0] ?? null,
+    deadLetterSources: sources,
+    noConsumers: row.noConsumersSince !== null && row.polledAt.getTime() - row.noConsumersSince.getTime() >= noConsumersAfterMs,
+    noConsumersSince: row.noConsumersSince?.toISOString() ?? null,
+    growing: row.growthRate !== null,
+    growthRate: row.growthRate,
+    polledAt: row.polledAt.toISOString(),
+  };
+}
+
+/** Every queue of the latest completed poll, with its dead-letter queue and sources, sorted by vhost and name. */
+export async function queryQueues(db: Db, clusterId: string, noConsumersAfterMs: number): Promise<QueueDto[]> {
+  const rows = await db.rabbitmqQueue.findMany({ where: { clusterId } });
+  const sources = new Map<string, QueueRefDto[]>();
+  for (const row of rows) {
+    for (const target of targetsOf(row)) {
+      const key = queueKey(target);
+      sources.set(key, [...(sources.get(key) ?? []), { vhost: row.vhost, name: row.name }]);
+    }
+  }
+  return rows.map((row) => toQueueDto(row, (sources.get(queueKey(row)) ?? []).sort(byVhostThenName), noConsumersAfterMs)).sort(byVhostThenName);
+}
+
+/** One queue with its dead-letter settings, or null when the latest poll did not see it. */
+export async function queryQueue(db: Db, clusterId: string, vhost: string, name: string, noConsumersAfterMs: number): Promise<QueueDetailDto | null> {
+  const row = await db.rabbitmqQueue.findUnique({ where: { clusterId_vhost_name: { clusterId, vhost, name } } });
+  if (!row) return null;
+  const sourceRows = await db.rabbitmqQueue.findMany({
+    where: { clusterId, deadLetterTargets: { array_contains: [{ vhost, name }] } },
+    select: { vhost: true, name: true },
+  });
+  const dto = toQueueDto(row, sourceRows.sort(byVhostThenName), noConsumersAfterMs);
+  const deadLetter = row.deadLetterExchange !== null && row.deadLetterFrom !== null && row.deadLetterRouting !== null
+    ? { exchange: row.deadLetterExchange, routingKey: row.deadLetterRoutingKey, from: row.deadLetterFrom, routing: row.deadLetterRouting, targets: targetsOf(row) }
+    : null;
+  return { ...dto, deadLetter };
+}
+
+/** Node health as of the latest management read. */
+export async function queryNodes(db: Db, clusterId: string): Promise<NodesDto> {
+  const rows = await db.rabbitmqNode.findMany({ where: { clusterId }, orderBy: { name: "asc" } });
+  const num = (value: bigint | null): number | null => (value === null ? null : Number(value));
+  return {
+    nodes: rows.map((r) => ({
+      name: r.name, running: r.running, memUsed: num(r.memUsed), memLimit: num(r.memLimit), memAlarm: r.memAlarm,
+      diskFree: num(r.diskFree), diskFreeLimit: num(r.diskFreeLimit), diskFreeAlarm: r.diskFreeAlarm, fdUsed: r.fdUsed, fdTotal: r.fdTotal,
+      socketsUsed: r.socketsUsed, socketsTotal: r.socketsTotal, procUsed: r.procUsed, procTotal: r.procTotal, uptimeMs: num(r.uptimeMs), partitions: r.partitions,
+    })),
+    partitioned: rows.some((r) => r.partitions.length > 0),
+    polledAt: rows[0]?.polledAt.toISOString() ?? null,
+  };
+}

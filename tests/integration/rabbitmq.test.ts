@@ -1,0 +1,274 @@
+// RabbitMQ through the collector, the store and the API, against the real local broker:
+// depth and unacked counts checked against rabbitmqctl (through the Prometheus endpoint and
+// through the management API), dead-letter topology by argument and by policy across two
+// vhosts (one named with a slash), and a stopped node / wrong credentials marking the cluster
+// down with a clear error, then recovering.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type amqp from "amqplib";
+import { GET as getNodes } from "@/app/api/v1/clusters/[id]/nodes/route";
+import { GET as getQueues } from "@/app/api/v1/clusters/[id]/queues/route";
+import { GET as getQueue } from "@/app/api/v1/clusters/[id]/queues/[vhost]/[name]/route";
+import type { NodesDto, QueueDetailDto, QueueDto } from "@/lib/api/types";
+import { createQueueTracker } from "@/lib/brokers/registry";
+import { pollCluster } from "@/lib/collector/poll-cluster";
+import { loadConfig } from "@/lib/config/load-config";
+import type { RabbitmqClusterConfig } from "@/lib/config/schema";
+import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { LagTracker } from "@/lib/lag/lag-tracker";
+import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import type { QueueTracker } from "@/lib/rabbitmq/queue-tracker";
+import { StoreWriter } from "@/lib/store/store-writer";
+import { syncClusters } from "@/lib/store/sync-clusters";
+import { connect, createVhost, deleteVhost, putPolicy, rabbitmqctl, rabbitmqctlListQueues, sleep } from "../support/rabbitmq-fixtures";
+import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
+
+const suffix = uniqueSuffix();
+const vhostA = `qw-it-${suffix}`;
+const vhostB = `qw-it/${suffix}/dlx`; // a slash in the vhost name
+
+writeTestConfig(`
+pollIntervalSeconds: 5
+clusters:
+  - id: it-rabbit
+    kind: rabbitmq
+    managementUrl: http://127.0.0.1:15672
+    username: guest
+    password: guest
+    managementIntervalSeconds: 1   # topology changes within the test are seen at the next poll
+  - id: it-rabbit-mgmt
+    kind: rabbitmq
+    managementUrl: http://127.0.0.1:15672
+    username: guest
+    password: guest
+    prometheusUrl: false
+  - id: it-rabbit-badcreds
+    kind: rabbitmq
+    managementUrl: http://127.0.0.1:15672
+    username: guest
+    password: wrong-password
+`);
+
+let db: Db;
+let connection: amqp.ChannelModel;
+const clusters = new Map<string, { config: RabbitmqClusterConfig; adapter: RabbitmqAdapter; tracker: QueueTracker }>();
+const store = new StoreWriter();
+
+const params = <T extends object>(value: T) => ({ params: Promise.resolve(value) });
+const req = (url: string) => new Request(`http://localhost${url}`);
+async function body<T>(response: Response, status = 200): Promise<T> {
+  expect(response.status).toBe(status);
+  return (await response.json()) as T;
+}
+
+async function poll(id: string) {
+  const entry = clusters.get(id);
+  if (!entry) throw new Error(`no test cluster ${id}`);
+  return pollCluster(db, id, entry.adapter, store, new LagTracker(), entry.tracker);
+}
+
+async function queuesOf(id: string, vhost: string): Promise<QueueDto[]> {
+  const { queues } = await body<{ queues: QueueDto[] }>(await getQueues(req(""), params({ id })));
+  return queues.filter((q) => q.vhost === vhost);
+}
+
+/** basic.get until a message comes (publishes are asynchronous). */
+async function getOne(channel: amqp.Channel, queue: string): Promise<amqp.GetMessage> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const message = await channel.get(queue);
+    if (message) return message;
+    await sleep(50);
+  }
+  throw new Error(`no message arrived in ${queue}`);
+}
+
+const countsOf = (queues: readonly { name: string; ready: number; unacked: number; consumers: number }[]) =>
+  [...queues].sort((a, b) => (a.name < b.name ? -1 : 1)).map((q) => [q.name, q.ready, q.unacked, q.consumers]);
+
+beforeAll(async () => {
+  db = createPrismaClient(TEST_DATABASE_URL);
+  const config = loadConfig();
+  await syncClusters(db, config.clusters);
+  for (const cluster of config.clusters) {
+    if (cluster.kind !== "rabbitmq") continue;
+    clusters.set(cluster.id, { config: cluster, adapter: new RabbitmqAdapter(cluster), tracker: createQueueTracker(cluster) });
+  }
+  await createVhost(vhostA);
+  await createVhost(vhostB);
+  connection = await connect(vhostA);
+});
+
+afterAll(async () => {
+  await connection?.close().catch(() => {});
+  await deleteVhost(vhostA);
+  await deleteVhost(vhostB);
+  await db.$disconnect();
+});
+
+describe("RabbitMQ queues", () => {
+  it("reports ready, unacked and consumers equal to rabbitmqctl, through Prometheus and through the management API", async () => {
+    const channel = await connection.createChannel();
+    await channel.assertQueue("work", { durable: false });
+    await channel.assertQueue("idle", { durable: false });
+    for (let i = 0; i < 12; i += 1) channel.sendToQueue("work", Buffer.from(`job ${i}`));
+    channel.sendToQueue("idle", Buffer.from("waiting"));
+    // A consumer that holds 3 messages unacked (prefetch 3) and never acks them.
+    const consumer = await connection.createChannel();
+    await consumer.prefetch(3);
+    await consumer.consume("work", () => {}, { noAck: false });
+
+    const expected = () => countsOf(rabbitmqctlListQueues(vhostA).map((q) => ({ name: q.name, ready: q.messages_ready, unacked: q.messages_unacknowledged, consumers: q.consumers })));
+    await expect.poll(expected, { timeout: 10_000 }).toEqual([["idle", 1, 0, 0], ["work", 9, 3, 1]]);
+    // Prometheus' queue metrics are refreshed on the broker's stats interval (5 s): poll until they caught up.
+    for (const id of ["it-rabbit", "it-rabbit-mgmt"]) {
+      await expect.poll(async () => {
+        const report = await poll(id);
+        expect(report.error).toBeNull();
+        return countsOf((await queuesOf(id, vhostA)).map((q) => ({ name: q.name, ready: q.messagesReady, unacked: q.messagesUnacknowledged, consumers: q.consumers })));
+      }, { timeout: 20_000, interval: 1_000 }).toEqual(expected());
+    }
+    const work = (await queuesOf("it-rabbit", vhostA)).find((q) => q.name === "work");
+    expect(work).toMatchObject({ type: "classic", messages: 12, deadLetterQueue: null, deadLetterSources: [], noConsumers: false });
+    // The idle queue has a ready message and no consumer: the stretch has started (the signal needs 5 min to fire).
+    const idle = (await queuesOf("it-rabbit", vhostA)).find((q) => q.name === "idle");
+    expect(idle?.noConsumersSince).not.toBeNull();
+    expect(idle?.noConsumers).toBe(false);
+    await consumer.close();
+    await channel.close();
+  });
+
+  it("computes deliver and ack rates from the broker's counters", async () => {
+    const channel = await connection.createChannel();
+    await channel.assertQueue("rates", { durable: false });
+    const before = Date.now();
+    await poll("it-rabbit");
+    const firstDone = Date.now();
+    for (let i = 0; i < 40; i += 1) channel.sendToQueue("rates", Buffer.from(`m ${i}`));
+    // Consume and ack all 40 on this channel (it stays open, so its counters stay listed).
+    let acked = 0;
+    await channel.consume("rates", (message) => {
+      if (message) {
+        channel.ack(message);
+        acked += 1;
+      }
+    });
+    await expect.poll(() => acked, { timeout: 10_000 }).toBe(40);
+    await sleep(6_000); // the broker's stats interval
+    const secondStart = Date.now();
+    const report = await poll("it-rabbit");
+    expect(report.error).toBeNull();
+    const after = Date.now();
+    const rates = (await queuesOf("it-rabbit", vhostA)).find((q) => q.name === "rates");
+    // 40 deliveries and acks happened between the two polls: rate = 40 / (their distance), which lies
+    // between the time from the first poll's end to the second's start and the whole span.
+    for (const rate of [rates?.deliverRate, rates?.ackRate]) {
+      expect(rate ?? 0).toBeGreaterThanOrEqual(40 / ((after - before) / 1000));
+      expect(rate ?? Infinity).toBeLessThanOrEqual(40 / ((secondStart - firstDone) / 1000));
+    }
+    expect(rates?.redeliverRate).toBe(0);
+    await channel.close();
+  });
+});
+
+describe("dead-letter topology", () => {
+  it("resolves DLQs from queue arguments and from policies, in two vhosts, one named with a slash", async () => {
+    const a = await connection.createChannel();
+    await a.assertExchange("dlx", "fanout", { durable: false });
+    await a.assertQueue("orders.dlq", { durable: false });
+    await a.bindQueue("orders.dlq", "dlx", "");
+    await a.assertQueue("orders", { durable: false, arguments: { "x-dead-letter-exchange": "dlx" } });
+    // Same names in the other vhost, dead-lettered by policy through the default exchange.
+    await putPolicy(vhostB, "dead-letters", "^orders$", { "dead-letter-exchange": "", "dead-letter-routing-key": "orders.dlq" });
+    const otherConnection = await connect(vhostB);
+    const b = await otherConnection.createChannel();
+    await b.assertQueue("orders.dlq", { durable: false });
+    await b.assertQueue("orders", { durable: false });
+    // One message dead-lettered in vhost A: rejected without requeue.
+    a.sendToQueue("orders", Buffer.from("bad order"));
+    a.nack(await getOne(a, "orders"), false, false);
+    await expect.poll(() => rabbitmqctlListQueues(vhostA).find((q) => q.name === "orders.dlq")?.messages_ready, { timeout: 10_000 }).toBe(1);
+
+    // A queue's effective policy is part of the stats it emits every 5 s: poll until it shows.
+    await expect.poll(async () => {
+      expect((await poll("it-rabbit")).error).toBeNull();
+      return (await queuesOf("it-rabbit", vhostB)).find((q) => q.name === "orders")?.deadLetterQueue;
+    }, { timeout: 20_000, interval: 1_000 }).toEqual({ vhost: vhostB, name: "orders.dlq" });
+    const inA = await queuesOf("it-rabbit", vhostA);
+    expect(inA.find((q) => q.name === "orders")?.deadLetterQueue).toEqual({ vhost: vhostA, name: "orders.dlq" });
+    expect(inA.find((q) => q.name === "orders.dlq")?.deadLetterSources).toEqual([{ vhost: vhostA, name: "orders" }]);
+    const inB = await queuesOf("it-rabbit", vhostB);
+    expect(inB.find((q) => q.name === "orders")?.deadLetterQueue).toEqual({ vhost: vhostB, name: "orders.dlq" });
+    expect(inB.find((q) => q.name === "orders.dlq")?.deadLetterSources).toEqual([{ vhost: vhostB, name: "orders" }]);
+
+    // The queue endpoint takes the vhost with its slash (URL-decoded route params).
+    const detail = await body<QueueDetailDto>(await getQueue(req(""), params({ id: "it-rabbit", vhost: vhostB, name: "orders" })));
+    expect(detail.deadLetter).toEqual({ exchange: "", routingKey: "orders.dlq", from: "policy", routing: "exact", targets: [{ vhost: vhostB, name: "orders.dlq" }] });
+    const dlqA = await body<QueueDetailDto>(await getQueue(req(""), params({ id: "it-rabbit", vhost: vhostA, name: "orders.dlq" })));
+    expect(dlqA.deadLetterSources).toEqual([{ vhost: vhostA, name: "orders" }]);
+    await body(await getQueue(req(""), params({ id: "it-rabbit", vhost: vhostA, name: "no-such-queue" })), 404);
+    await otherConnection.close();
+    await a.close();
+  });
+
+  it("counts dead-letter inflow into a DLQ", async () => {
+    const channel = await connection.createChannel();
+    await sleep(6_000); // let the DLQ's depth of 1 reach the broker's stats before the baseline poll
+    const before = Date.now();
+    await poll("it-rabbit");
+    const firstDone = Date.now();
+    for (let i = 0; i < 5; i += 1) channel.sendToQueue("orders", Buffer.from(`reject ${i}`));
+    for (let i = 0; i < 5; i += 1) channel.nack(await getOne(channel, "orders"), false, false); // dead-letter it
+    await expect.poll(() => rabbitmqctlListQueues(vhostA).find((q) => q.name === "orders.dlq")?.messages_ready, { timeout: 10_000 }).toBe(6);
+    await sleep(6_000); // the broker's stats interval
+    const secondStart = Date.now();
+    expect((await poll("it-rabbit")).error).toBeNull();
+    const after = Date.now();
+    const dlq = (await queuesOf("it-rabbit", vhostA)).find((q) => q.name === "orders.dlq");
+    expect(dlq?.messages).toBe(6);
+    // 5 dead letters arrived between the two polls; nothing was published to the DLQ directly.
+    expect(dlq?.deadLetterInflowRate ?? 0).toBeGreaterThanOrEqual(5 / ((after - before) / 1000));
+    expect(dlq?.deadLetterInflowRate ?? Infinity).toBeLessThanOrEqual(5 / ((secondStart - firstDone) / 1000));
+    await channel.close();
+  });
+});
+
+describe("cluster health", () => {
+  it("reports node health", async () => {
+    await poll("it-rabbit");
+    const nodes = await body<NodesDto>(await getNodes(req(""), params({ id: "it-rabbit" })));
+    expect(nodes.partitioned).toBe(false);
+    expect(nodes.nodes).toHaveLength(1);
+    const [node] = nodes.nodes;
+    expect(node).toMatchObject({ running: true, memAlarm: false, diskFreeAlarm: false, partitions: [] });
+    expect(node?.memUsed ?? 0).toBeGreaterThan(0);
+    expect(node?.memUsed ?? 0).toBeLessThan(node?.memLimit ?? 0);
+    expect(node?.fdUsed ?? 0).toBeGreaterThan(0);
+    expect(node?.procUsed ?? 0).toBeGreaterThan(0);
+    expect(node?.uptimeMs ?? 0).toBeGreaterThan(0);
+  });
+
+  it("wrong credentials: the cluster is down with the reason", async () => {
+    const report = await poll("it-rabbit-badcreds");
+    expect(report.ok).toBe(false);
+    expect(report.error).toMatch(/rejected the credentials of user "guest" \(401\)/);
+    const row = await db.cluster.findUniqueOrThrow({ where: { id: "it-rabbit-badcreds" } });
+    expect(row.status).toBe("down");
+  });
+
+  it("a stopped node: down with the reason, then up again when it returns", async () => {
+    // A fresh adapter: the next poll re-reads the management API (as at start-up).
+    const entry = clusters.get("it-rabbit");
+    if (!entry) throw new Error("no it-rabbit");
+    const adapter = new RabbitmqAdapter({ ...entry.config, managementIntervalSeconds: 1 });
+    rabbitmqctl("stop_app");
+    try {
+      const down = await pollCluster(db, "it-rabbit", adapter, store, new LagTracker(), entry.tracker);
+      expect(down.ok).toBe(false);
+      expect(down.error).toMatch(/cannot reach the RabbitMQ management API at http:\/\/127\.0\.0\.1:15672/);
+      expect((await db.cluster.findUniqueOrThrow({ where: { id: "it-rabbit" } })).status).toBe("down");
+    } finally {
+      rabbitmqctl("start_app");
+    }
+    await expect.poll(async () => (await pollCluster(db, "it-rabbit", adapter, store, new LagTracker(), entry.tracker)).ok, { timeout: 60_000, interval: 1_000 }).toBe(true);
+    expect((await db.cluster.findUniqueOrThrow({ where: { id: "it-rabbit" } })).status).toBe("up");
+  });
+});
