@@ -15,7 +15,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import type { CycleReport, CycleRunReport } from "./kafka-cycle";
-import { BENCH_SERVER, dropBenchDatabase, int, median, recreateBenchDatabase } from "./bench-support";
+import { BENCH_SERVER, dropBenchDatabase, int, median, out, parseBenchFlags, recreateBenchDatabase, seconds } from "./bench-support";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DB_NAME = "queuewatch_bench_kafka";
@@ -56,25 +56,9 @@ interface CliRun {
 const ISSUE_SIZE: Omit<Options, "keep"> = { runs: 5, topics: 100, partitions: 100, groups: 1000, messages: 20, port: 9192 };
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { keep: false, ...ISSUE_SIZE };
-  for (const arg of argv) {
-    if (arg === "--keep") {
-      options.keep = true;
-      continue;
-    }
-    const match = /^--(runs|topics|partitions|groups|messages|port)=(\d+)$/.exec(arg);
-    const key = match?.[1] as keyof typeof ISSUE_SIZE | undefined;
-    const value = Number(match?.[2]);
-    if (!key || !Number.isInteger(value) || value < 1) throw new Error(`unknown or invalid flag ${arg} (see the comment at the top of scripts/bench/bench-kafka.ts)`);
-    options[key] = value;
-  }
-  return options;
+  return parseBenchFlags(argv, ISSUE_SIZE, "scripts/bench/bench-kafka.ts");
 }
 
-const out = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 function kafkaSh(options: Options, ...args: string[]): string {
   const env = { ...process.env, KAFKA_INSTANCE: INSTANCE, KAFKA_PORT: String(options.port), KAFKA_HEAP: "-Xmx1g -Xms1g" };

@@ -48,3 +48,28 @@ export async function dropBenchDatabase(name: string): Promise<void> {
   if (!/^queuewatch_bench[a-z0-9_]*$/.test(name)) throw new Error(`refusing to drop ${name}: not a benchmark database`);
   await adminQuery([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
 }
+
+/**
+ * `--keep` and numeric `--name=N` flags (positive integers) over the issue-size defaults; anything
+ * else is an error naming the script whose header documents the flags.
+ */
+export function parseBenchFlags<T extends Record<string, number>>(argv: readonly string[], defaults: T, script: string): T & { keep: boolean } {
+  const options: T & { keep: boolean } = { ...defaults, keep: false };
+  for (const arg of argv) {
+    if (arg === "--keep") {
+      options.keep = true;
+      continue;
+    }
+    const match = /^--([a-z]+)=(\d+)$/.exec(arg);
+    const key = match?.[1];
+    const value = Number(match?.[2]);
+    if (key === undefined || !(key in defaults) || !Number.isInteger(value) || value < 1) throw new Error(`unknown or invalid flag ${arg} (see the comment at the top of ${script})`);
+    (options as Record<string, number | boolean>)[key] = value;
+  }
+  return options;
+}
+
+export const out = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;

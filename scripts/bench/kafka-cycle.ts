@@ -4,7 +4,7 @@
 // A process of its own so that its peak RSS is the collector's, not the benchmark driver's.
 //
 // Usage: tsx --conditions=react-server scripts/bench/kafka-cycle.ts <broker> <database url> <cycles>
-import { readFileSync } from "node:fs";
+import { statusMiB } from "./proc-stats";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient } from "@/lib/db/prisma";
@@ -29,13 +29,6 @@ export interface CycleReport {
 export interface CycleRunReport {
   cycles: CycleReport[];
   peakRssMiB: number;
-}
-
-/** A size line of /proc/self/status (VmHWM: peak RSS, VmRSS: current), in MiB. */
-function statusMiB(field: "VmHWM" | "VmRSS"): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(readFileSync("/proc/self/status", "utf8"));
-  if (!match) throw new Error(`/proc/self/status has no ${field} line`);
-  return Number(match[1]) / 1024;
 }
 
 async function main(): Promise<void> {
