@@ -155,10 +155,11 @@ export interface QueueRefDto {
 
 export interface QueueDto extends QueueRefDto {
   type: string;
-  messages: number;
-  messagesReady: number;
-  messagesUnacknowledged: number;
-  consumers: number;
+  /** depth and consumers: null while the broker keeps no figures for the queue (it stays listed) */
+  messages: number | null;
+  messagesReady: number | null;
+  messagesUnacknowledged: number | null;
+  consumers: number | null;
   /** 0–1; refreshed with the management data (default every 60 s); null when not reported */
   consumerCapacity: number | null;
   /** messages/s since the previous poll, computed from the broker's counters; null when unknown */

@@ -57,10 +57,15 @@ export interface QueueSnapshot {
   name: string;
   /** classic, quorum, stream; "unknown" until the management API has listed the queue */
   type: string;
-  messages: number;
-  messagesReady: number;
-  messagesUnacknowledged: number;
-  consumers: number;
+  /**
+   * null when the broker keeps no figures for the queue right now: RabbitMQ's metrics tables
+   * sometimes lack an idle queue (seen with 10,000 queues) until it gets traffic. The queue
+   * stays listed, with its depth unknown, rather than vanishing.
+   */
+  messages: number | null;
+  messagesReady: number | null;
+  messagesUnacknowledged: number | null;
+  consumers: number | null;
   /** 0–1, the share of time consumers could take deliveries; null when not reported */
   consumerCapacity: number | null;
   /** null when this poll had no counter source (rates are then unknown, not 0) */

@@ -85,9 +85,8 @@ export function toQueueDefinition(row: QueueRow): QueueDefinition {
   };
 }
 
-/** A full management row as a poll's snapshot; null when the broker did not report its depth (e.g. a queue that is down). */
-export function toQueueSnapshot(row: QueueRow): QueueSnapshot | null {
-  if (row.messages == null || row.messages_ready == null || row.messages_unacknowledged == null || row.consumers == null) return null;
+/** A full management row as a poll's snapshot; depth and consumers null when the broker did not report them. */
+export function toQueueSnapshot(row: QueueRow): QueueSnapshot {
   const stats = row.message_stats ?? {};
   // message_stats is absent until a queue has seen traffic: all counters are 0 then.
   const counters: QueueCounters = {
@@ -102,10 +101,10 @@ export function toQueueSnapshot(row: QueueRow): QueueSnapshot | null {
     vhost: row.vhost,
     name: row.name,
     type: definition.type,
-    messages: row.messages,
-    messagesReady: row.messages_ready,
-    messagesUnacknowledged: row.messages_unacknowledged,
-    consumers: row.consumers,
+    messages: row.messages ?? null,
+    messagesReady: row.messages_ready ?? null,
+    messagesUnacknowledged: row.messages_unacknowledged ?? null,
+    consumers: row.consumers ?? null,
     consumerCapacity: definition.consumerCapacity,
     counters: new Map([["", counters]]),
   };

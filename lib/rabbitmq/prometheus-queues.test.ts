@@ -86,6 +86,14 @@ describe("queuesFromPrometheus", () => {
     expect(Object.fromEntries(scrape.queues[0]?.counters ?? [])).toEqual({ "": { published: 14, delivered: 14, acked: 9, redelivered: 0, removedNoAck: 4 } });
   });
 
+  it("a listed queue the broker keeps no figures for stays listed with its depth unknown", () => {
+    const scrape = queuesFromPrometheus(RABBIT_3_10, definitions(definition("/", "work"), definition("/", "idle", { type: "quorum", consumerCapacity: null })));
+    expect(scrape.queues.find((q) => q.name === "idle")).toEqual({
+      vhost: "/", name: "idle", type: "quorum", messages: null, messagesReady: null, messagesUnacknowledged: null, consumers: null, consumerCapacity: null, counters: null,
+    });
+    expect(scrape.queues.find((q) => q.name === "work")?.messages).toBe(12);
+  });
+
   it("a queue not yet in the management listing keeps its raw name and an unknown type; no counter families → counters null", () => {
     const text = RABBIT_3_10.split("\n").filter((line) => !line.includes("channel") && !line.includes("published")).join("\n");
     expect(counterModeOf(text)).toBe("none");

@@ -146,5 +146,15 @@ export function queuesFromPrometheus(text: string, definitions: ReadonlyMap<stri
       counters: counterMode === "none" ? null : q.counters,
     });
   }
+  // A listed queue the scrape lacks: the broker keeps no figures for it right now (an idle queue
+  // can fall out of its metrics tables until it gets traffic). Listed, with its depth unknown.
+  for (const [key, definition] of definitions) {
+    const scraped = building.get(key);
+    if (scraped && scraped.ready !== null && scraped.unacked !== null) continue;
+    queues.push({
+      vhost: definition.vhost, name: definition.name, type: definition.type, messages: null, messagesReady: null, messagesUnacknowledged: null,
+      consumers: null, consumerCapacity: definition.consumerCapacity, counters: null,
+    });
+  }
   return { queues, counterMode, malformed: malformed + missingLabels };
 }

@@ -43,11 +43,13 @@ export class QueueTracker {
    */
   observe(nowMs: number, queues: readonly QueueSnapshot[], origin: string | null, deadLetterTargets: ReadonlySet<string>): Map<string, QueueInsight> {
     const keys = queues.map((q) => queueKey(q));
+    // Queues whose figures the broker lacks this poll (depth null) are left out of depth and counters: no rates for them.
+    const counters = new Map(queues.flatMap((q, i) => (q.counters === null ? [] : [[keys[i] ?? "", q.counters] as const])));
     const current: CounterPoll & { origin: string | null } = {
       ts: nowMs,
       origin,
-      counters: queues.every((q) => q.counters !== null) ? new Map(queues.map((q, i) => [keys[i] ?? "", q.counters ?? new Map()])) : null,
-      depth: new Map(queues.map((q, i) => [keys[i] ?? "", q.messages])),
+      counters: counters.size > 0 ? counters : null,
+      depth: new Map(queues.flatMap((q, i) => (q.messages === null ? [] : [[keys[i] ?? "", q.messages] as const]))),
     };
     const rates = this.previous && this.previous.origin === origin ? queueRates(this.previous, current) : new Map<string, QueueRates>();
     this.previous = current;
@@ -55,10 +57,12 @@ export class QueueTracker {
     const insights = new Map<string, QueueInsight>();
     queues.forEach((queue, i) => {
       const key = keys[i] ?? "";
-      const since = noConsumersSince(this.stretches.get(key) ?? null, queue.messagesReady, queue.consumers, nowMs);
+      // Unknown figures neither start nor end a no-consumer stretch, nor add a depth point.
+      const previousSince = this.stretches.get(key) ?? null;
+      const since = queue.messagesReady === null || queue.consumers === null ? previousSince : noConsumersSince(previousSince, queue.messagesReady, queue.consumers, nowMs);
       if (since === null) this.stretches.delete(key);
       else this.stretches.set(key, since);
-      const window = this.depths.observe(key, { ts: nowMs, depth: queue.messages });
+      const window = queue.messages === null ? [] : this.depths.observe(key, { ts: nowMs, depth: queue.messages });
       const queueRate = rates.get(key) ?? NO_RATES;
       insights.set(key, {
         rates: queueRate,

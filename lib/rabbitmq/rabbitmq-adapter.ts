@@ -78,7 +78,7 @@ export class RabbitmqAdapter implements BrokerAdapter {
     if (queues === null) {
       // The plugin is off or unreachable: the management API's full listing.
       rows ??= queueRows.parse(await get(`api/queues?${columns(QUEUE_FULL_COLUMNS)}`));
-      queues = rows.flatMap((row) => toQueueSnapshot(row) ?? []);
+      queues = rows.map(toQueueSnapshot);
       this.lastOrigin = "management";
     }
     return {

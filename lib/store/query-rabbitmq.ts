@@ -11,15 +11,17 @@ function isQueueRef(value: unknown): value is QueueRefDto {
 const targetsOf = (row: RabbitmqQueue): QueueRefDto[] => (Array.isArray(row.deadLetterTargets) ? (row.deadLetterTargets as unknown[]).filter(isQueueRef) : []);
 const byVhostThenName = (a: QueueRefDto, b: QueueRefDto): number => (a.vhost === b.vhost ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.vhost < b.vhost ? -1 : 1);
 
+const toNumber = (value: bigint | null): number | null => (value === null ? null : Number(value));
+
 function toQueueDto(row: RabbitmqQueue, sources: QueueRefDto[], noConsumersAfterMs: number): QueueDto {
   const targets = targetsOf(row);
   return {
     vhost: row.vhost,
     name: row.name,
     type: row.type,
-    messages: Number(row.messages),
-    messagesReady: Number(row.messagesReady),
-    messagesUnacknowledged: Number(row.messagesUnacknowledged),
+    messages: toNumber(row.messages),
+    messagesReady: toNumber(row.messagesReady),
+    messagesUnacknowledged: toNumber(row.messagesUnacknowledged),
     consumers: row.consumers,
     consumerCapacity: row.consumerCapacity,
     publishRate: row.publishRate,
@@ -68,12 +70,11 @@ export async function queryQueue(db: Db, clusterId: string, vhost: string, name:
 /** Node health as of the latest management read. */
 export async function queryNodes(db: Db, clusterId: string): Promise<NodesDto> {
   const rows = await db.rabbitmqNode.findMany({ where: { clusterId }, orderBy: { name: "asc" } });
-  const num = (value: bigint | null): number | null => (value === null ? null : Number(value));
   return {
     nodes: rows.map((r) => ({
-      name: r.name, running: r.running, memUsed: num(r.memUsed), memLimit: num(r.memLimit), memAlarm: r.memAlarm,
-      diskFree: num(r.diskFree), diskFreeLimit: num(r.diskFreeLimit), diskFreeAlarm: r.diskFreeAlarm, fdUsed: r.fdUsed, fdTotal: r.fdTotal,
-      socketsUsed: r.socketsUsed, socketsTotal: r.socketsTotal, procUsed: r.procUsed, procTotal: r.procTotal, uptimeMs: num(r.uptimeMs), partitions: r.partitions,
+      name: r.name, running: r.running, memUsed: toNumber(r.memUsed), memLimit: toNumber(r.memLimit), memAlarm: r.memAlarm,
+      diskFree: toNumber(r.diskFree), diskFreeLimit: toNumber(r.diskFreeLimit), diskFreeAlarm: r.diskFreeAlarm, fdUsed: r.fdUsed, fdTotal: r.fdTotal,
+      socketsUsed: r.socketsUsed, socketsTotal: r.socketsTotal, procUsed: r.procUsed, procTotal: r.procTotal, uptimeMs: toNumber(r.uptimeMs), partitions: r.partitions,
     })),
     partitioned: rows.some((r) => r.partitions.length > 0),
     polledAt: rows[0]?.polledAt.toISOString() ?? null,

@@ -89,11 +89,12 @@ async function main(): Promise<void> {
       const cycleMs = performance.now() - started;
       const brokerCpuMs = processCpuMs(brokerPid) - cpuBefore;
       const queues: readonly QueueSnapshot[] = adapter.last?.queues ?? [];
-      const bench = queues.filter((q) => q.vhost === vhost);
+      // Queues the broker keeps figures for (one it lacks them for is listed with depth unknown).
+      const bench = queues.filter((q) => q.vhost === vhost && q.messages !== null);
       cycles.push({
         collectMs: report.durationMs, cycleMs, requests: report.brokerRequests, origin: adapter.last?.queueCounterOrigin ?? null,
         queues: queues.length, benchQueues: bench.length,
-        benchMessages: bench.reduce((sum, q) => sum + q.messages, 0), benchUnacked: bench.reduce((sum, q) => sum + q.messagesUnacknowledged, 0),
+        benchMessages: bench.reduce((sum, q) => sum + (q.messages ?? 0), 0), benchUnacked: bench.reduce((sum, q) => sum + (q.messagesUnacknowledged ?? 0), 0),
         brokerCpuMs, collectBrokerCpuMs: adapter.lastBrokerCpuMs, error: report.error, rssMiB: statusMiB("VmRSS"),
       });
     }

@@ -81,7 +81,7 @@ async function getOne(channel: amqp.Channel, queue: string): Promise<amqp.GetMes
   throw new Error(`no message arrived in ${queue}`);
 }
 
-const countsOf = (queues: readonly { name: string; ready: number; unacked: number; consumers: number }[]) =>
+const countsOf = (queues: readonly { name: string; ready: number | null; unacked: number | null; consumers: number | null }[]) =>
   [...queues].sort((a, b) => (a.name < b.name ? -1 : 1)).map((q) => [q.name, q.ready, q.unacked, q.consumers]);
 
 beforeAll(async () => {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { QueueSnapshot } from "@/lib/brokers/types";
+import { queueKey } from "./dead-letter-topology";
+import { QueueTracker } from "./queue-tracker";
+
+const queue = (name: string, over: Partial<QueueSnapshot> = {}): QueueSnapshot => ({
+  vhost: "/", name, type: "classic", messages: 0, messagesReady: 0, messagesUnacknowledged: 0, consumers: 1, consumerCapacity: null,
+  counters: new Map([["", { published: 0, delivered: 0, acked: 0, redelivered: 0, removedNoAck: 0 }]]), ...over,
+});
+const counters = (published: number, acked: number) => new Map([["", { published, delivered: acked, acked, redelivered: 0, removedNoAck: 0 }]]);
+const key = (name: string) => queueKey({ vhost: "/", name });
+
+describe("QueueTracker", () => {
+  it("rates between polls of the same origin only; dead-letter inflow for DLQs only", () => {
+    const tracker = new QueueTracker({ noConsumersAfterMs: 60_000, growthWindowMs: 600_000 });
+    const dlq = new Set([key("dlq")]);
+    tracker.observe(0, [queue("work", { counters: counters(0, 0) }), queue("dlq", { messages: 0, consumers: 0 })], "prometheus-queue", dlq);
+    const second = tracker.observe(10_000, [queue("work", { counters: counters(50, 40), messages: 10 }), queue("dlq", { messages: 20, messagesReady: 20, consumers: 0 })], "prometheus-queue", dlq);
+    expect(second.get(key("work"))?.rates).toMatchObject({ publishRate: 5, ackRate: 4 });
+    expect(second.get(key("work"))?.deadLetterInflowRate).toBeNull();
+    expect(second.get(key("dlq"))?.deadLetterInflowRate).toBe(2);
+    // Another origin: counters are not comparable, so no rates for this interval.
+    const third = tracker.observe(20_000, [queue("work", { counters: counters(60, 50) })], "management", dlq);
+    expect(third.get(key("work"))?.rates.publishRate).toBeNull();
+  });
+
+  it("no-consumer stretch: starts with ready > 0 and 0 consumers, fires after the threshold, unknown figures keep it", () => {
+    const tracker = new QueueTracker({ noConsumersAfterMs: 60_000, growthWindowMs: 600_000 });
+    const waiting = queue("q", { messagesReady: 5, messages: 5, consumers: 0 });
+    expect(tracker.observe(0, [waiting], null, new Set()).get(key("q"))).toMatchObject({ noConsumersSince: 0, noConsumers: false });
+    const unknown = queue("q", { messages: null, messagesReady: null, messagesUnacknowledged: null, consumers: null, counters: null });
+    expect(tracker.observe(30_000, [unknown], null, new Set()).get(key("q"))).toMatchObject({ noConsumersSince: 0, noConsumers: false, growthRate: null });
+    expect(tracker.observe(60_000, [waiting], null, new Set()).get(key("q"))).toMatchObject({ noConsumersSince: 0, noConsumers: true });
+    expect(tracker.observe(70_000, [queue("q", { messagesReady: 5, consumers: 1 })], null, new Set()).get(key("q"))).toMatchObject({ noConsumersSince: null, noConsumers: false });
+  });
+
+  it("growing: depth rising over the window", () => {
+    const tracker = new QueueTracker({ noConsumersAfterMs: 60_000, growthWindowMs: 60_000 });
+    let last;
+    for (let i = 0; i <= 6; i += 1) last = tracker.observe(i * 10_000, [queue("q", { messages: i * 100 })], null, new Set()).get(key("q"));
+    expect(last?.growthRate).toBeCloseTo(10);
+  });
+});
