@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { QueueRefDto } from "@/lib/api/types";
 
 /** The queue page's path: vhost and name encoded separately, so "/" in either stays data. */
-export function queueHref(clusterId: string, queue: QueueRefDto): string {
+function queueHref(clusterId: string, queue: QueueRefDto): string {
   return `/clusters/${encodeURIComponent(clusterId)}/queues/${encodeURIComponent(queue.vhost)}/${encodeURIComponent(queue.name)}`;
 }
 

@@ -8,6 +8,7 @@ import type { QueueDetailDto, SeriesDto } from "@/lib/api/types";
 import { formatCount, formatIsoStep, formatRate, formatShare, parseRange } from "@/lib/client/format";
 import { useQueue, useSeries } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
+import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
 import { mergeSeriesPoints } from "@/lib/lag/chart-data";
 import { RABBITMQ_METRICS } from "@/lib/rabbitmq/queue-series";
 
@@ -99,7 +100,7 @@ function DeadLetters({ clusterId, queue }: { clusterId: string; queue: QueueDeta
             <p className="mb-1 text-slate-600">
               exchange “{queue.deadLetter.exchange === "" ? "(default)" : queue.deadLetter.exchange}”{queue.deadLetter.routingKey !== null ? `, routing key “${queue.deadLetter.routingKey}”` : ""} (from the {queue.deadLetter.from}); {ROUTING_TEXT[queue.deadLetter.routing] ?? queue.deadLetter.routing}
             </p>
-            <ul className="list-disc pl-5">{queue.deadLetter.targets.map((t) => <li key={`${t.vhost}\u0000${t.name}`} className="break-all"><QueueLink clusterId={clusterId} queue={t} /></li>)}</ul>
+            <ul className="list-disc pl-5">{queue.deadLetter.targets.map((t) => <li key={queueKey(t)} className="break-all"><QueueLink clusterId={clusterId} queue={t} /></li>)}</ul>
             {queue.deadLetter.targets.length === 0 ? <p className="text-red-700">No queue receives them: they are dropped.</p> : null}
           </div>
         )}
@@ -108,7 +109,7 @@ function DeadLetters({ clusterId, queue }: { clusterId: string; queue: QueueDeta
         <h2 className="mb-2 font-medium">Dead letters come from</h2>
         {queue.deadLetterSources.length === 0 ? <Empty>No queue dead-letters into this one.</Empty> : (
           <ul className="list-disc pl-5 text-sm" data-testid="dead-letter-sources">
-            {queue.deadLetterSources.map((s) => <li key={`${s.vhost}\u0000${s.name}`} className="break-all"><QueueLink clusterId={clusterId} queue={s} showVhost={s.vhost !== queue.vhost} /></li>)}
+            {queue.deadLetterSources.map((s) => <li key={queueKey(s)} className="break-all"><QueueLink clusterId={clusterId} queue={s} showVhost={s.vhost !== queue.vhost} /></li>)}
           </ul>
         )}
       </div>

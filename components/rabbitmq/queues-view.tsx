@@ -8,6 +8,7 @@ import type { ClusterDto, QueueDto } from "@/lib/api/types";
 import { formatAgo, formatCount, formatRate, formatShare } from "@/lib/client/format";
 import { useQueues } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
+import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
 import { filterAndSortQueues, parseQueueSort, vhostsOf, type QueueSort } from "@/lib/rabbitmq/sort-queues";
 
 /** A RabbitMQ cluster: node health, then every queue with depth, rates, consumers and dead-letter links. */
@@ -86,7 +87,7 @@ function QueuesTable({ clusterId, rows, sort, direction, onSort }: { clusterId: 
       </thead>
       <tbody>
         {rows.map((q) => (
-          <tr key={`${q.vhost}\u0000${q.name}`} className="border-b border-slate-100 dark:border-slate-900" data-testid="queue-row">
+          <tr key={queueKey(q)} className="border-b border-slate-100 dark:border-slate-900" data-testid="queue-row">
             <td className="py-2 break-all"><QueueLink clusterId={clusterId} queue={q} showVhost /></td>
             <td><Signals queue={q} /></td>
             <td className="tabular">{formatCount(q.messages)}</td>

@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig } from "@/lib/config/load-config";
 import type { ClusterConfig, QueuewatchConfig, RabbitmqClusterConfig } from "@/lib/config/schema";
-import { DEFAULT_QUEUE_TRACKER_OPTIONS } from "@/lib/rabbitmq/queue-tracker";
+import { noConsumersAfterMsOf } from "@/lib/config/cluster-name";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import { describeError } from "@/lib/collector/describe-error";
 import { badRequest, notFound, serverError } from "./http";
@@ -35,7 +35,6 @@ export async function withQueueCluster(clusterId: string, handle: (ctx: QueueClu
   return withCluster(clusterId, async (ctx) => {
     const { cluster } = ctx;
     if (cluster.kind !== "rabbitmq") return badRequest(`cluster "${clusterId}" is a ${cluster.kind} cluster: it has no queues or nodes`);
-    const noConsumersAfterMs = (cluster.noConsumersAfterSeconds ?? DEFAULT_QUEUE_TRACKER_OPTIONS.noConsumersAfterMs / 1000) * 1000;
-    return handle({ ...ctx, cluster, noConsumersAfterMs });
+    return handle({ ...ctx, cluster, noConsumersAfterMs: noConsumersAfterMsOf(cluster) });
   });
 }

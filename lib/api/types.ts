@@ -1,5 +1,6 @@
 // Response shapes of the versioned JSON API. Client-safe: no server imports here.
-import type { RabbitNodeSnapshot } from "@/lib/brokers/types";
+import type { QueueSnapshot, RabbitNodeSnapshot } from "@/lib/brokers/types";
+import type { QueueRef } from "@/lib/rabbitmq/dead-letter-topology";
 
 export const CLUSTER_STATUSES = ["up", "down", "unknown"] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
@@ -148,20 +149,13 @@ export interface TopicDetailDto extends Omit<TopicSummaryDto, "consumerGroups"> 
   consumers: TopicConsumerDto[];
 }
 
-export interface QueueRefDto {
-  vhost: string;
-  name: string;
-}
+export type QueueRefDto = QueueRef;
 
-export interface QueueDto extends QueueRefDto {
-  type: string;
-  /** depth and consumers: null while the broker keeps no figures for the queue (it stays listed) */
-  messages: number | null;
-  messagesReady: number | null;
-  messagesUnacknowledged: number | null;
-  consumers: number | null;
-  /** 0–1; refreshed with the management data (default every 60 s); null when not reported */
-  consumerCapacity: number | null;
+/**
+ * A queue as the latest poll stored it (the snapshot's fields: depth and consumers null while the
+ * broker keeps no figures for it; consumer capacity refreshed with the management data), plus:
+ */
+export interface QueueDto extends Omit<QueueSnapshot, "counters"> {
   /** messages/s since the previous poll, computed from the broker's counters; null when unknown */
   publishRate: number | null;
   deliverRate: number | null;

@@ -2,6 +2,7 @@ import "server-only";
 import type { ClusterConfig, ClusterKind } from "@/lib/config/schema";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { growthWindowMsOf } from "@/lib/config/cluster-name";
 import { DEFAULT_QUEUE_TRACKER_OPTIONS, QueueTracker, type QueueTrackerOptions } from "@/lib/rabbitmq/queue-tracker";
 import type { BrokerAdapter } from "./types";
 
@@ -13,13 +14,10 @@ const factories: AdapterFactories = {
   rabbitmq: (cluster) => new RabbitmqAdapter(cluster),
 };
 
-// Derived-signal settings of queue-bearing brokers; Kafka has no queues and keeps the defaults.
+// The queue tracker's settings by kind; Kafka has no queues (its tracker stays empty).
 const queueTrackerOptions: { [K in ClusterKind]: (cluster: Extract<ClusterConfig, { kind: K }>) => QueueTrackerOptions } = {
   kafka: () => DEFAULT_QUEUE_TRACKER_OPTIONS,
-  rabbitmq: (cluster) => ({
-    noConsumersAfterMs: (cluster.noConsumersAfterSeconds ?? DEFAULT_QUEUE_TRACKER_OPTIONS.noConsumersAfterMs / 1000) * 1000,
-    growthWindowMs: (cluster.growthWindowSeconds ?? DEFAULT_QUEUE_TRACKER_OPTIONS.growthWindowMs / 1000) * 1000,
-  }),
+  rabbitmq: (cluster) => ({ growthWindowMs: growthWindowMsOf(cluster) }),
 };
 
 /** The per-cluster memory of queue rates and signals, with the cluster's settings. */

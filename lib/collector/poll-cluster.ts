@@ -5,7 +5,7 @@ import type { LagTracker, TopicRates } from "@/lib/lag/lag-tracker";
 import { clusterHealthSamples, groupLagSamples, insightSamples } from "@/lib/lag/lag-series";
 import { NO_FINDINGS, recordPoll } from "@/lib/store/record-poll";
 import type { StoreWriter } from "@/lib/store/store-writer";
-import { deadLetterSources } from "@/lib/rabbitmq/dead-letter-topology";
+import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
 import { nodeSamples, queueSamples } from "@/lib/rabbitmq/queue-series";
 import { DEFAULT_QUEUE_TRACKER_OPTIONS, QueueTracker, type QueueInsight } from "@/lib/rabbitmq/queue-tracker";
 import { describeError } from "./describe-error";
@@ -37,7 +37,7 @@ export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdap
   if (result) {
     const insights = result.consumerGroups ? tracker.observe(polledAt, result.consumerGroups) : [];
     const produceRates = result.topics ? tracker.observeTopics(polledAt, result.topics) : new Map<string, TopicRates>();
-    const deadLetterTargets = new Set(deadLetterSources(result.deadLetterRoutes ?? new Map()).keys());
+    const deadLetterTargets = new Set([...(result.deadLetterRoutes?.values() ?? [])].flatMap((route) => route.targets.map(queueKey)));
     const queueInsights = result.queues ? queueTracker.observe(polledAt, result.queues, result.queueCounterOrigin, deadLetterTargets) : new Map<string, QueueInsight>();
     const metrics = [
       ...(result.consumerGroups ? groupLagSamples(result.consumerGroups) : []),
@@ -49,7 +49,7 @@ export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdap
     const samples = await store.prepare(db, clusterId, polledAt, metrics);
     findings = {
       consumerGroups: result.consumerGroups, brokers: result.brokers, topics: result.topics, produceRates, insights, samples,
-      queues: result.queues, queueInsights, deadLetterRoutes: result.deadLetterRoutes, deadLetterTargets, nodes: result.nodes,
+      queues: result.queues, queueInsights, deadLetterRoutes: result.deadLetterRoutes, nodes: result.nodes,
     };
   }
   await recordPoll(db, { clusterId, startedAt, durationMs, error }, findings);

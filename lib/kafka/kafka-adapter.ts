@@ -2,6 +2,7 @@ import "server-only";
 import { AssignerProtocol, Kafka, type Admin, type GroupDescription } from "kafkajs";
 import type { BrokerAdapter, CollectResult, GroupMember } from "@/lib/brokers/types";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
+import { chunks } from "@/lib/util/chunks";
 import { mapWithConcurrency } from "@/lib/util/map-with-concurrency";
 import { assembleGroupSnapshot, classifyDescribedGroup, topicsOfGroup, type RawCommittedOffsets, type RawGroupDescription } from "./assemble-groups";
 import { kafkaClientOptions } from "./client-options";
@@ -45,9 +46,7 @@ export class KafkaAdapter implements BrokerAdapter {
       // Consumer groups, plus groups that only hold committed offsets (protocolType "").
       const groupIds = listed.filter((g) => g.protocolType === "consumer" || g.protocolType === "").map((g) => g.groupId).sort();
 
-      const batches: string[][] = [];
-      for (let i = 0; i < groupIds.length; i += DESCRIBE_BATCH) batches.push(groupIds.slice(i, i + DESCRIBE_BATCH));
-      const described = (await mapWithConcurrency(batches, 4, (batch) => this.admin.describeGroups(batch))).flatMap((r) => r.groups);
+      const described = (await mapWithConcurrency(chunks(groupIds, DESCRIBE_BATCH), 4, (batch) => this.admin.describeGroups(batch))).flatMap((r) => r.groups);
       const listedType = new Map(listed.map((g) => [g.groupId, g.protocolType]));
       const descriptions: RawGroupDescription[] = described.map((g) => classifyDescribedGroup(listedType.get(g.groupId), g, decodeMembers(g)));
 

@@ -66,6 +66,8 @@ describe("LagTracker", () => {
     const tracker = new LagTracker(opts);
     for (let i = 0; i < 100; i += 1) tracker.observe(i * 1000, [group(5, 10)]);
     const [insight] = tracker.observe(100_000, [group(5, 10)]);
+    // 101 polls of an unchanged end offset keep the plateau's first and last point only.
+    expect(tracker.historyPoints("t", 0)).toBe(2);
     expect(insight?.lagSeconds).toBe(100); // offset 5 predates the first point: lower bound since t = 0
     expect(insight?.lagSecondsExact).toBe(false);
   });

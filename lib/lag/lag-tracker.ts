@@ -83,6 +83,11 @@ export class LagTracker {
     return this.windows.size;
   }
 
+  /** Points of a partition's end-offset history held in memory. */
+  historyPoints(topic: string, partition: number): number {
+    return this.ends.get(key(topic, partition))?.length ?? 0;
+  }
+
   /**
    * Messages/s produced since the previous poll, per partition (end-offset deltas) and per
    * topic (delta of the summed end offsets; unknown while any partition's end offset is,

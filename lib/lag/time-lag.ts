@@ -20,16 +20,22 @@ export interface TimeLag {
  * - after a rewind → the age of the rewound-to message, if the history reaches back to it.
  * The message at offset `committed` appeared when the end offset first passed it; between
  * two polls its arrival time is interpolated linearly by offset.
+ * `history` is oldest first and before `nowMs` (as LagTracker keeps it); `now` closes it. It is
+ * scanned in place: this runs for every group partition on every poll.
  */
 export function estimateLagSeconds(committed: number | null, currentEnd: number, history: readonly EndOffsetPoint[], nowMs: number): TimeLag | null {
   if (committed === null) return null;
   if (committed >= currentEnd) return { seconds: 0, exact: true };
-  const points = [...history, { ts: nowMs, endOffset: currentEnd }].sort((a, b) => a.ts - b.ts);
-  const firstPast = points.findIndex((p) => p.endOffset > committed);
-  const after = points[firstPast];
-  if (firstPast < 0 || after === undefined) return { seconds: 0, exact: true };
-  if (firstPast === 0) return { seconds: Math.max(0, (nowMs - after.ts) / 1000), exact: false };
-  const before = points[firstPast - 1] as EndOffsetPoint;
+  let before: EndOffsetPoint | undefined;
+  let after: EndOffsetPoint = { ts: nowMs, endOffset: currentEnd }; // past `committed`, since committed < currentEnd
+  for (const point of history) {
+    if (point.endOffset > committed) {
+      after = point;
+      break;
+    }
+    before = point;
+  }
+  if (before === undefined) return { seconds: Math.max(0, (nowMs - after.ts) / 1000), exact: false };
   const fraction = (committed - before.endOffset + 1) / (after.endOffset - before.endOffset);
   const producedAt = before.ts + Math.min(1, Math.max(0, fraction)) * (after.ts - before.ts);
   return { seconds: Math.max(0, (nowMs - producedAt) / 1000), exact: true };

@@ -171,7 +171,8 @@ function routeThroughExchange(topology: Topology, exchange: ExchangeDef, routing
   return result;
 }
 
-function sortRefs(refs: QueueRef[]): QueueRef[] {
+/** Sorts queue references in place by vhost, then name (code-unit order, like the API's lists). */
+export function sortRefs<T extends QueueRef>(refs: T[]): T[] {
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return refs.sort((a, b) => compare(a.vhost, b.vhost) || compare(a.name, b.name));
 }
@@ -207,7 +208,7 @@ export function resolveDeadLetterRoutes(queues: readonly QueueDef[], exchanges: 
 }
 
 /** Inverts routes: DLQ key → its source queues (sorted). */
-export function deadLetterSources(routes: ReadonlyMap<string, DeadLetterRoute>): Map<string, QueueRef[]> {
+export function deadLetterSources(routes: ReadonlyMap<string, Pick<DeadLetterRoute, "targets">>): Map<string, QueueRef[]> {
   const sources = new Map<string, QueueRef[]>();
   for (const [sourceKey, route] of routes) {
     const source = refOfKey(sourceKey);

@@ -73,7 +73,8 @@ function arrivalRate(depthBefore: number | undefined, depthAfter: number | undef
   return Math.max(0, (depthAfter - depthBefore) / seconds + ackRate + removedNoAckRate);
 }
 
-const UNKNOWN: QueueRates = { publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, arrivalRate: null };
+/** Rates of a queue nothing is known about (no counters, or no previous poll of the same origin). */
+export const UNKNOWN_RATES: Readonly<QueueRates> = { publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, arrivalRate: null };
 
 /**
  * Rates between two polls for every queue in `next`. Per counter: the sum over sources present in BOTH polls of the positive
@@ -88,7 +89,7 @@ export function queueRates(previous: CounterPoll, next: CounterPoll): Map<string
   const rates = new Map<string, QueueRates>();
   for (const key of keys) {
     if (!previous.counters || !next.counters || seconds <= 0) {
-      rates.set(key, { ...UNKNOWN });
+      rates.set(key, { ...UNKNOWN_RATES });
       continue;
     }
     const before = previous.counters.get(key) ?? NO_SOURCES;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DepthWindows, growthRate, noConsumersSince, type DepthPoint } from "./queue-signals";
+import { DepthWindows, growthRate, noConsumersFor, noConsumersSince, type DepthPoint } from "./queue-signals";
 
 describe("noConsumersSince", () => {
   it.each<{ name: string; previous: number | null; ready: number; consumers: number; since: number | null }>([
@@ -18,6 +18,17 @@ describe("noConsumersSince", () => {
     const polls: [number, number, number][] = [[0, 3, 0], [10, 3, 0], [20, 3, 1], [30, 4, 0], [40, 4, 0]];
     const seen = polls.map(([ts, ready, consumers]) => (since = noConsumersSince(since, ready, consumers, ts)));
     expect(seen).toEqual([0, 0, null, 30, 30]);
+  });
+});
+
+describe("noConsumersFor", () => {
+  it.each<{ since: number | null; at: number; fires: boolean }>([
+    { since: null, at: 60_000, fires: false },
+    { since: 0, at: 30_000, fires: false },
+    { since: 0, at: 60_000, fires: true },
+    { since: 0, at: 70_000, fires: true },
+  ])("stretch since $since, at $at, threshold 60 s → $fires", ({ since, at, fires }) => {
+    expect(noConsumersFor(since, at, 60_000)).toBe(fires);
   });
 });
 

@@ -9,6 +9,11 @@ export function noConsumersSince(previousSince: number | null, ready: number, co
   return previousSince ?? nowMs;
 }
 
+/** "Queue has no consumers": the stretch started at `since` has lasted at least `thresholdMs` at `atMs`. */
+export function noConsumersFor(since: number | null, atMs: number, thresholdMs: number): boolean {
+  return since !== null && atMs - since >= thresholdMs;
+}
+
 export interface DepthPoint {
   ts: number;
   depth: number;

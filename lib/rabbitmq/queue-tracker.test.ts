@@ -12,7 +12,7 @@ const key = (name: string) => queueKey({ vhost: "/", name });
 
 describe("QueueTracker", () => {
   it("rates between polls of the same origin only; dead-letter inflow for DLQs only", () => {
-    const tracker = new QueueTracker({ noConsumersAfterMs: 60_000, growthWindowMs: 600_000 });
+    const tracker = new QueueTracker({ growthWindowMs: 600_000 });
     const dlq = new Set([key("dlq")]);
     tracker.observe(0, [queue("work", { counters: counters(0, 0) }), queue("dlq", { messages: 0, consumers: 0 })], "prometheus-queue", dlq);
     const second = tracker.observe(10_000, [queue("work", { counters: counters(50, 40), messages: 10 }), queue("dlq", { messages: 20, messagesReady: 20, consumers: 0 })], "prometheus-queue", dlq);
@@ -24,18 +24,22 @@ describe("QueueTracker", () => {
     expect(third.get(key("work"))?.rates.publishRate).toBeNull();
   });
 
-  it("no-consumer stretch: starts with ready > 0 and 0 consumers, fires after the threshold, unknown figures keep it", () => {
-    const tracker = new QueueTracker({ noConsumersAfterMs: 60_000, growthWindowMs: 600_000 });
+  it("no-consumer stretch: starts with ready > 0 and 0 consumers, ends with a consumer, unknown figures keep it", () => {
+    const tracker = new QueueTracker({ growthWindowMs: 600_000 });
     const waiting = queue("q", { messagesReady: 5, messages: 5, consumers: 0 });
-    expect(tracker.observe(0, [waiting], null, new Set()).get(key("q"))).toMatchObject({ noConsumersSince: 0, noConsumers: false });
+    const first = tracker.observe(0, [waiting], null, new Set()).get(key("q"));
+    expect(first?.noConsumersSince).toBe(0);
     const unknown = queue("q", { messages: null, messagesReady: null, messagesUnacknowledged: null, consumers: null, counters: null });
-    expect(tracker.observe(30_000, [unknown], null, new Set()).get(key("q"))).toMatchObject({ noConsumersSince: 0, noConsumers: false, growthRate: null });
-    expect(tracker.observe(60_000, [waiting], null, new Set()).get(key("q"))).toMatchObject({ noConsumersSince: 0, noConsumers: true });
-    expect(tracker.observe(70_000, [queue("q", { messagesReady: 5, consumers: 1 })], null, new Set()).get(key("q"))).toMatchObject({ noConsumersSince: null, noConsumers: false });
+    const during = tracker.observe(30_000, [unknown], null, new Set()).get(key("q"));
+    expect(during).toMatchObject({ noConsumersSince: 0, growthRate: null });
+    const later = tracker.observe(60_000, [waiting], null, new Set()).get(key("q"));
+    expect(later?.noConsumersSince).toBe(0);
+    const served = tracker.observe(70_000, [queue("q", { messagesReady: 5, consumers: 1 })], null, new Set()).get(key("q"));
+    expect(served?.noConsumersSince).toBeNull();
   });
 
   it("growing: depth rising over the window", () => {
-    const tracker = new QueueTracker({ noConsumersAfterMs: 60_000, growthWindowMs: 60_000 });
+    const tracker = new QueueTracker({ growthWindowMs: 60_000 });
     let last;
     for (let i = 0; i <= 6; i += 1) last = tracker.observe(i * 10_000, [queue("q", { messages: i * 100 })], null, new Set()).get(key("q"));
     expect(last?.growthRate).toBeCloseTo(10);

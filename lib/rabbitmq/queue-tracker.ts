@@ -1,28 +1,24 @@
 import type { QueueSnapshot } from "@/lib/brokers/types";
+import { DEFAULT_GROWTH_WINDOW_SECONDS } from "@/lib/config/cluster-name";
 import { queueKey } from "./dead-letter-topology";
-import { deadLetterInflowRate, queueRates, type CounterPoll, type QueueRates } from "./queue-rates";
+import { deadLetterInflowRate, queueRates, UNKNOWN_RATES, type CounterPoll, type QueueRates } from "./queue-rates";
 import { DepthWindows, growthRate, noConsumersSince } from "./queue-signals";
 
 export interface QueueInsight {
   rates: QueueRates;
   /** messages/s dead-lettered into this queue; null unless it is a dead-letter target with known rates */
   deadLetterInflowRate: number | null;
-  /** start of the current stretch with ready > 0 and no consumers */
+  /** start of the current stretch with ready > 0 and no consumers (noConsumersFor says when it counts) */
   noConsumersSince: number | null;
-  /** true once that stretch has lasted the configured time */
-  noConsumers: boolean;
   /** messages/s of depth growth when the queue is growing over the window, else null */
   growthRate: number | null;
 }
 
 export interface QueueTrackerOptions {
-  noConsumersAfterMs: number;
   growthWindowMs: number;
 }
 
-export const DEFAULT_QUEUE_TRACKER_OPTIONS: QueueTrackerOptions = { noConsumersAfterMs: 300_000, growthWindowMs: 600_000 };
-
-const NO_RATES: QueueRates = { publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, arrivalRate: null };
+export const DEFAULT_QUEUE_TRACKER_OPTIONS: QueueTrackerOptions = { growthWindowMs: DEFAULT_GROWTH_WINDOW_SECONDS * 1000 };
 
 /**
  * Per-cluster memory between polls (the RabbitMQ counterpart of LagTracker): the previous
@@ -63,12 +59,11 @@ export class QueueTracker {
       if (since === null) this.stretches.delete(key);
       else this.stretches.set(key, since);
       const window = queue.messages === null ? [] : this.depths.observe(key, { ts: nowMs, depth: queue.messages });
-      const queueRate = rates.get(key) ?? NO_RATES;
+      const queueRate = rates.get(key) ?? UNKNOWN_RATES;
       insights.set(key, {
         rates: queueRate,
         deadLetterInflowRate: deadLetterTargets.has(key) ? deadLetterInflowRate(queueRate) : null,
         noConsumersSince: since,
-        noConsumers: since !== null && nowMs - since >= this.options.noConsumersAfterMs,
         growthRate: growthRate(window, this.options.growthWindowMs, nowMs),
       });
     });

@@ -9,7 +9,7 @@ import {
 } from "./management-schemas";
 import { CHANNEL_COUNTER_FAMILIES, DEPTH_FAMILIES, QUEUE_COUNTER_FAMILIES, queuesFromPrometheus, type CounterMode } from "./prometheus-queues";
 
-export const DEFAULT_MANAGEMENT_INTERVAL_SECONDS = 60;
+const DEFAULT_MANAGEMENT_INTERVAL_SECONDS = 60;
 const PROMETHEUS_PORT = 15692;
 /** After the Prometheus endpoint failed, how long the management API alone serves before it is tried again. */
 const PROMETHEUS_RETRY_MS = 5 * 60_000;
@@ -83,7 +83,8 @@ export class RabbitmqAdapter implements BrokerAdapter {
     }
     return {
       consumerGroups: null, brokers: null, topics: null,
-      queues, queueCounterOrigin: this.lastOrigin, deadLetterRoutes: slow.routes, nodes: slow.nodes,
+      // Node health only when it was read: a repeat would restamp a minute-old reading as new.
+      queues, queueCounterOrigin: this.lastOrigin, deadLetterRoutes: slow.routes, nodes: slowDue ? slow.nodes : null,
       brokerRequests: requests,
     };
   }
@@ -111,7 +112,7 @@ export class RabbitmqAdapter implements BrokerAdapter {
 }
 
 /** The configured Prometheus base URL, the management host on port 15692 by default, or null when disabled. */
-export function prometheusBaseUrl(cluster: RabbitmqClusterConfig): string | null {
+function prometheusBaseUrl(cluster: RabbitmqClusterConfig): string | null {
   if (cluster.prometheusUrl === false) return null;
   if (cluster.prometheusUrl) return cluster.prometheusUrl.replace(/\/+$/, "");
   const management = new URL(cluster.managementUrl);

@@ -1,8 +1,8 @@
 import type { QueueDto } from "@/lib/api/types";
+import type { SortDirection } from "@/lib/lag/sort-groups";
 
 export const QUEUE_SORTS = ["messages", "messagesReady", "messagesUnacknowledged", "consumers", "publishRate", "deliverRate", "ackRate", "redeliverRate", "name"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
-export type SortDirection = "asc" | "desc";
 
 export function parseQueueSort(value: string | null): QueueSort {
   return QUEUE_SORTS.find((s) => s === value) ?? "messages";

@@ -1,11 +1,8 @@
 import "server-only";
+import { toNumber } from "./bigint";
 import type { ConsumerGroup } from "@prisma/client";
 import type { ConsumerGroupDetailDto, ConsumerGroupSummaryDto, GroupInsightDto, GroupMemberDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";
-
-function toNumber(value: bigint | null): number | null {
-  return value === null ? null : Number(value);
-}
 
 function insightOf(row: ConsumerGroup): GroupInsightDto {
   return {

@@ -1,17 +1,16 @@
 import "server-only";
+import { toNumber } from "./bigint";
 import type { RabbitmqQueue } from "@prisma/client";
 import type { NodesDto, QueueDetailDto, QueueDto, QueueRefDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";
-import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
+import { deadLetterSources, queueKey, sortRefs } from "@/lib/rabbitmq/dead-letter-topology";
+import { noConsumersFor } from "@/lib/rabbitmq/queue-signals";
 
 function isQueueRef(value: unknown): value is QueueRefDto {
   return typeof value === "object" && value !== null && "vhost" in value && "name" in value && typeof value.vhost === "string" && typeof value.name === "string";
 }
 
 const targetsOf = (row: RabbitmqQueue): QueueRefDto[] => (Array.isArray(row.deadLetterTargets) ? (row.deadLetterTargets as unknown[]).filter(isQueueRef) : []);
-const byVhostThenName = (a: QueueRefDto, b: QueueRefDto): number => (a.vhost === b.vhost ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.vhost < b.vhost ? -1 : 1);
-
-const toNumber = (value: bigint | null): number | null => (value === null ? null : Number(value));
 
 function toQueueDto(row: RabbitmqQueue, sources: QueueRefDto[], noConsumersAfterMs: number): QueueDto {
   const targets = targetsOf(row);
@@ -31,7 +30,7 @@ function toQueueDto(row: RabbitmqQueue, sources: QueueRefDto[], noConsumersAfter
     deadLetterInflowRate: row.deadLetterInflowRate,
     deadLetterQueue: targets[0] ?? null,
     deadLetterSources: sources,
-    noConsumers: row.noConsumersSince !== null && row.polledAt.getTime() - row.noConsumersSince.getTime() >= noConsumersAfterMs,
+    noConsumers: noConsumersFor(row.noConsumersSince?.getTime() ?? null, row.polledAt.getTime(), noConsumersAfterMs),
     noConsumersSince: row.noConsumersSince?.toISOString() ?? null,
     growing: row.growthRate !== null,
     growthRate: row.growthRate,
@@ -42,14 +41,8 @@ function toQueueDto(row: RabbitmqQueue, sources: QueueRefDto[], noConsumersAfter
 /** Every queue of the latest completed poll, with its dead-letter queue and sources, sorted by vhost and name. */
 export async function queryQueues(db: Db, clusterId: string, noConsumersAfterMs: number): Promise<QueueDto[]> {
   const rows = await db.rabbitmqQueue.findMany({ where: { clusterId } });
-  const sources = new Map<string, QueueRefDto[]>();
-  for (const row of rows) {
-    for (const target of targetsOf(row)) {
-      const key = queueKey(target);
-      sources.set(key, [...(sources.get(key) ?? []), { vhost: row.vhost, name: row.name }]);
-    }
-  }
-  return rows.map((row) => toQueueDto(row, (sources.get(queueKey(row)) ?? []).sort(byVhostThenName), noConsumersAfterMs)).sort(byVhostThenName);
+  const sources = deadLetterSources(new Map(rows.map((row) => [queueKey(row), { targets: targetsOf(row) }])));
+  return sortRefs(rows.map((row) => toQueueDto(row, sources.get(queueKey(row)) ?? [], noConsumersAfterMs)));
 }
 
 /** One queue with its dead-letter settings, or null when the latest poll did not see it. */
@@ -60,7 +53,7 @@ export async function queryQueue(db: Db, clusterId: string, vhost: string, name:
     where: { clusterId, deadLetterTargets: { array_contains: [{ vhost, name }] } },
     select: { vhost: true, name: true },
   });
-  const dto = toQueueDto(row, sourceRows.sort(byVhostThenName), noConsumersAfterMs);
+  const dto = toQueueDto(row, sortRefs(sourceRows), noConsumersAfterMs);
   const deadLetter = row.deadLetterExchange !== null && row.deadLetterFrom !== null && row.deadLetterRouting !== null
     ? { exchange: row.deadLetterExchange, routingKey: row.deadLetterRoutingKey, from: row.deadLetterFrom, routing: row.deadLetterRouting, targets: targetsOf(row) }
     : null;

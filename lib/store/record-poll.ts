@@ -1,4 +1,5 @@
 import "server-only";
+import { toBigInt } from "./bigint";
 import type { BrokerNode, ConsumerGroupSnapshot, QueueSnapshot, RabbitNodeSnapshot, TopicSnapshot } from "@/lib/brokers/types";
 import type { DeadLetterRoute } from "@/lib/rabbitmq/dead-letter-topology";
 import type { QueueInsight } from "@/lib/rabbitmq/queue-tracker";
@@ -28,8 +29,6 @@ export interface PollFindings {
   queues: readonly QueueSnapshot[] | null;
   queueInsights: ReadonlyMap<string, QueueInsight>;
   deadLetterRoutes: ReadonlyMap<string, DeadLetterRoute> | null;
-  /** keys of queues that receive dead letters */
-  deadLetterTargets: ReadonlySet<string>;
   nodes: readonly RabbitNodeSnapshot[] | null;
 }
 
@@ -41,7 +40,7 @@ const RECORD_POLL_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
 export const NO_FINDINGS: PollFindings = {
   consumerGroups: null, brokers: null, topics: null, produceRates: new Map(), insights: [], samples: [],
-  queues: null, queueInsights: new Map(), deadLetterRoutes: null, deadLetterTargets: new Set(), nodes: null,
+  queues: null, queueInsights: new Map(), deadLetterRoutes: null, nodes: null,
 };
 
 /**
@@ -134,8 +133,4 @@ export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFin
              AS u(g, t, p, c, e, l, ls, lx, st)`;
     }
   }, RECORD_POLL_TRANSACTION);
-}
-
-function toBigInt(value: number | null): bigint | null {
-  return value === null ? null : BigInt(value);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { toBigInt } from "./bigint";
 import type { Prisma } from "@prisma/client";
 import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
 import { BULK_STATEMENT_ROWS, chunks } from "@/lib/util/chunks";
@@ -9,7 +10,7 @@ import type { PollFindings } from "./record-poll";
  * Queues go in unnest chunks: a cluster can have tens of thousands of them.
  */
 export async function writeRabbitmqSnapshot(tx: Prisma.TransactionClient, clusterId: string, polledAt: Date, findings: PollFindings): Promise<void> {
-  const { queues, queueInsights, deadLetterRoutes, deadLetterTargets, nodes } = findings;
+  const { queues, queueInsights, deadLetterRoutes, nodes } = findings;
   if (nodes !== null) {
     await tx.rabbitmqNode.deleteMany({ where: { clusterId } });
     await tx.rabbitmqNode.createMany({
@@ -33,9 +34,8 @@ export async function writeRabbitmqSnapshot(tx: Prisma.TransactionClient, cluste
       publish: insight?.rates.publishRate ?? null, deliver: insight?.rates.deliverRate ?? null, ack: insight?.rates.ackRate ?? null,
       redeliver: insight?.rates.redeliverRate ?? null, inflow: insight?.deadLetterInflowRate ?? null,
       dlx: route?.config.exchange ?? null, dlrk: route?.config.routingKey ?? null, dlFrom: route?.config.from ?? null, dlRouting: route?.routing ?? null,
-      targets: JSON.stringify(route?.targets.map((t) => ({ vhost: t.vhost, name: t.name })) ?? []),
-      isTarget: deadLetterTargets.has(key),
-      since: insight?.noConsumersSince === null || insight === undefined ? null : new Date(insight.noConsumersSince),
+      targets: JSON.stringify(route?.targets ?? []),
+      since: insight?.noConsumersSince == null ? null : new Date(insight.noConsumersSince),
       growth: insight?.growthRate ?? null,
     };
   });
@@ -44,17 +44,13 @@ export async function writeRabbitmqSnapshot(tx: Prisma.TransactionClient, cluste
     await tx.$executeRaw`
       INSERT INTO rabbitmq_queues (cluster_id, vhost, name, type, messages, messages_ready, messages_unacknowledged, consumers, consumer_capacity,
         publish_rate, deliver_rate, ack_rate, redeliver_rate, dead_letter_inflow_rate, dead_letter_exchange, dead_letter_routing_key,
-        dead_letter_from, dead_letter_routing, dead_letter_targets, is_dead_letter_target, no_consumers_since, growth_rate, polled_at)
-      SELECT ${clusterId}, v, n, t, m, r, u, c, cc, pr, dr, ar, rr, ir, x, k, f, rt, tg::jsonb, it, ns, g, ${polledAt}
+        dead_letter_from, dead_letter_routing, dead_letter_targets, no_consumers_since, growth_rate, polled_at)
+      SELECT ${clusterId}, v, n, t, m, r, u, c, cc, pr, dr, ar, rr, ir, x, k, f, rt, tg::jsonb, ns, g, ${polledAt}
       FROM unnest(${col("vhost")}::text[], ${col("name")}::text[], ${col("type")}::text[], ${col("messages")}::bigint[], ${col("ready")}::bigint[],
                   ${col("unacked")}::bigint[], ${col("consumers")}::int[], ${col("capacity")}::float8[], ${col("publish")}::float8[],
                   ${col("deliver")}::float8[], ${col("ack")}::float8[], ${col("redeliver")}::float8[], ${col("inflow")}::float8[],
                   ${col("dlx")}::text[], ${col("dlrk")}::text[], ${col("dlFrom")}::text[], ${col("dlRouting")}::text[], ${col("targets")}::text[],
-                  ${col("isTarget")}::bool[], ${col("since")}::timestamptz[], ${col("growth")}::float8[])
-           AS u(v, n, t, m, r, u, c, cc, pr, dr, ar, rr, ir, x, k, f, rt, tg, it, ns, g)`;
+                  ${col("since")}::timestamptz[], ${col("growth")}::float8[])
+           AS u(v, n, t, m, r, u, c, cc, pr, dr, ar, rr, ir, x, k, f, rt, tg, ns, g)`;
   }
-}
-
-function toBigInt(value: number | null): bigint | null {
-  return value === null ? null : BigInt(Math.round(value));
 }

@@ -41,7 +41,6 @@ export interface RabbitCycleRunReport {
   peakRssMiB: number;
 }
 
-/** Clock ticks per second of the times in /proc/<pid>/stat (USER_HZ). */
 /**
  * The adapter as pollCluster sees it, keeping the latest result (what the cycle saw) and the
  * broker's CPU time during collect(): the store writes after it cost the broker nothing.

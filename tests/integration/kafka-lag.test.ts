@@ -18,6 +18,7 @@ import { LagTracker } from "@/lib/lag/lag-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, kafkaConsumerGroupsDescribe, produceTo, testKafka } from "../support/kafka-fixtures";
+import { body, params, req } from "../support/route-helpers";
 import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
 
 const suffix = uniqueSuffix();
@@ -45,13 +46,6 @@ let db: Db;
 let cluster: KafkaClusterConfig;
 const store = new StoreWriter();
 const tracker = new LagTracker();
-
-const params = <T extends object>(value: T) => ({ params: Promise.resolve(value) });
-const req = (url: string) => new Request(`http://localhost${url}`);
-async function body<T>(response: Response, status = 200): Promise<T> {
-  expect(response.status).toBe(status);
-  return (await response.json()) as T;
-}
 
 beforeAll(async () => {
   db = createPrismaClient(TEST_DATABASE_URL);

@@ -20,6 +20,7 @@ import type { QueueTracker } from "@/lib/rabbitmq/queue-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { connect, createVhost, deleteVhost, putPolicy, rabbitmqctl, rabbitmqctlListQueues, sleep } from "../support/rabbitmq-fixtures";
+import { body, params, req } from "../support/route-helpers";
 import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
 
 const suffix = uniqueSuffix();
@@ -41,6 +42,7 @@ clusters:
     username: guest
     password: guest
     prometheusUrl: false
+    noConsumersAfterSeconds: 0   # the "no consumers" signal fires at once: its threshold path is checked below
   - id: it-rabbit-badcreds
     kind: rabbitmq
     managementUrl: http://127.0.0.1:15672
@@ -52,13 +54,6 @@ let db: Db;
 let connection: amqp.ChannelModel;
 const clusters = new Map<string, { config: RabbitmqClusterConfig; adapter: RabbitmqAdapter; tracker: QueueTracker }>();
 const store = new StoreWriter();
-
-const params = <T extends object>(value: T) => ({ params: Promise.resolve(value) });
-const req = (url: string) => new Request(`http://localhost${url}`);
-async function body<T>(response: Response, status = 200): Promise<T> {
-  expect(response.status).toBe(status);
-  return (await response.json()) as T;
-}
 
 async function poll(id: string) {
   const entry = clusters.get(id);
@@ -132,6 +127,10 @@ describe("RabbitMQ queues", () => {
     const idle = (await queuesOf("it-rabbit", vhostA)).find((q) => q.name === "idle");
     expect(idle?.noConsumersSince).not.toBeNull();
     expect(idle?.noConsumers).toBe(false);
+    // With a threshold of 0 the same stretch already counts as "no consumers"; the served queue never does.
+    const idleMgmt = (await queuesOf("it-rabbit-mgmt", vhostA)).find((q) => q.name === "idle");
+    expect(idleMgmt).toMatchObject({ noConsumers: true });
+    expect((await queuesOf("it-rabbit-mgmt", vhostA)).find((q) => q.name === "work")?.noConsumers).toBe(false);
     await consumer.close();
     await channel.close();
   });
