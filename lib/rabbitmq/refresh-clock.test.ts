@@ -66,4 +66,11 @@ describe("RefreshClock", () => {
   it("after a gap of several periods a change counts as one period since the previous poll", () => {
     expect(run([[0, false], [5, true], [10, true], [30, false], [32, true]]).at(-1)).toEqual(refresh(5));
   });
+
+  it.each<{ name: string; observations: [number, boolean][]; last: RefreshStep }>([
+    { name: "polls 10 s apart on a 5 s stream: the time between changes", observations: [[0, false], [10, true], [20, true], [30, true]], last: refresh(10) },
+    { name: "polls 10 s apart after an idle poll: the time since the previous poll", observations: [[0, false], [5, true], [10, true], [20, false], [30, true]], last: refresh(10) },
+  ])("$name", ({ observations, last }) => {
+    expect(run(observations).at(-1)).toEqual(last);
+  });
 });

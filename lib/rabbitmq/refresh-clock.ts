@@ -11,8 +11,8 @@
  * - Otherwise the stream is refreshed on the broker's period. Each change is seen up to one poll after the refresh
  *   (spans alternate around the period, e.g. 4 s and 6 s for 5.1 s polled every 2 s), so the period is the slope of a
  *   least-squares line through the times of consecutive changes, blended with the 5 s default while that line is short.
- *   A change covers one period (or as many as fit since the last one, after a gap); between refreshes the caller keeps
- *   the last rate; when more than a period passes with no change, the broker refreshed and nothing happened: rate 0.
+ *   A change covers one period; between refreshes the caller keeps the last rate; when more than a period passes with
+ *   no change, the broker refreshed and nothing happened: rate 0, and the next change again covers one period.
  * Exact while polls are at most half the period apart; longer polls still see some aliasing (they cannot tell which
  * of several refreshes between two polls carried the change).
  */
@@ -91,8 +91,9 @@ export class RefreshClock {
       this.chain = [nowMs];
     } else if (this.idle) {
       // Refreshes without change came before: the change happened in the refreshes since the previous poll.
+      // Polls further apart than that cannot tell which refresh carried it: the time between them.
       const sincePoll = nowMs - lastPollAt;
-      spanMs = this.realTime ? sincePoll : Math.max(1, Math.round(sincePoll / this.periodMs)) * this.periodMs;
+      spanMs = this.realTime || sincePoll >= 1.5 * this.periodMs ? sincePoll : this.periodMs;
       this.chain = [nowMs];
     } else if (sinceChange < this.priorPeriodMs / 2) {
       this.realTime = true;
@@ -101,9 +102,10 @@ export class RefreshClock {
     } else {
       this.realTime = false;
       const period = this.periodMs;
-      const periods = Math.max(1, Math.round(sinceChange / period));
-      spanMs = periods * period;
-      this.chain = periods === 1 ? [...this.chain, nowMs].slice(-CHAIN_KEPT) : [nowMs];
+      // One period since the last change; several (polls further apart than the period): the time between the changes.
+      const onePeriod = sinceChange < 1.5 * period;
+      spanMs = onePeriod ? period : sinceChange;
+      this.chain = onePeriod ? [...this.chain, nowMs].slice(-CHAIN_KEPT) : [nowMs];
     }
     this.changedOnce = true;
     this.idle = false;

@@ -4,6 +4,7 @@
 // a consumer that requeues 1 in 5 first deliveries (redelivered, then acked), rejects 1 in 5 without requeue (dead-
 // lettered into a DLQ no one consumes) and acks the rest. It polls every 2 s, on purpose shorter than the broker's 5 s
 // statistics interval, and checks every poll after warm-up against its own counts.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type amqp from "amqplib";
 import { GET as getQueues } from "@/app/api/v1/clusters/[id]/queues/route";
@@ -183,8 +184,9 @@ describe("RabbitMQ rates over the broker's refresh spans, polled every 2 s", () 
       };
       return { path, polls: rows.length, series };
     });
-    // Printed for the record (the figures go into the report): produced vs read.
-    console.log(JSON.stringify({ truth, report }, (_k, v: unknown) => (typeof v === "number" ? Math.round(v * 100) / 100 : v)));
+    // Kept as a test artifact: produced vs read, per poll.
+    mkdirSync("test-results", { recursive: true });
+    writeFileSync("test-results/rabbitmq-rates.json", JSON.stringify({ truth, report }, (_k, v: unknown) => (typeof v === "number" ? Math.round(v * 100) / 100 : v), 1));
 
     const expected = { publish: truth.publish, deliver: truth.deliver, ack: truth.ack, redeliver: truth.redeliver, deadLetterOut: truth.deadLetter, deadLetterIn: truth.deadLetter };
     for (const { path, polls, series } of report) {
