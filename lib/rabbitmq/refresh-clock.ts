@@ -20,7 +20,7 @@
 /** RabbitMQ's default collect_statistics_interval. */
 export const BROKER_STATS_INTERVAL_MS = 5_000;
 /** How many consecutive refreshes the period estimate keeps. */
-const CHAIN_KEPT = 30;
+const CHAIN_KEPT = 20;
 /**
  * Weight of the default period against a fitted slope over n refreshes, whose weight is n³: the slope's variance is about
  * poll² / n³ (a detection lags its refresh by up to one poll), the default's (150 ms)² (5.1 s measured for 5 s set): (2000/150)².
