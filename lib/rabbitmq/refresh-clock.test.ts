@@ -22,9 +22,10 @@ describe("RefreshClock", () => {
       steps: [FIRST, refresh(2)],
     },
     {
-      name: "changes 2 s apart: the broker counts in real time, spans are the time between changes, no change is no traffic",
-      observations: [[0, false], [2, true], [4, true], [6.3, true], [8.3, false], [10.3, true]],
-      steps: [FIRST, refresh(2), refresh(2), refresh(2.3), IDLE, refresh(2)],
+      // Real time: from then on each rate spans at least one stats interval (5 s), and no change is no traffic.
+      name: "changes 2 s apart: the broker counts in real time",
+      observations: [[0, false], [2, true], [4, true], [6.3, true], [9.1, true], [11, false], [13, true], [16, true]],
+      steps: [FIRST, refresh(2), refresh(2), WAITING, refresh(5.1), IDLE, WAITING, refresh(5)],
     },
     {
       // Spans of 4 and 6 s around a 5 s period: each change is one period, the polls in between keep the last rate.

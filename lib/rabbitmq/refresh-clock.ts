@@ -7,7 +7,8 @@
  * Pure: the caller passes `now` and whether the values changed since the last refresh.
  *
  * - A change seen less than half a stats interval after the previous one: the broker updates the stream in real time
- *   (3.10's per-channel counters do): the span is the time between the two changes, and no change means no traffic.
+ *   (3.10's per-channel counters do): the rate spans the time since the baseline, at least one stats interval (a 2 s
+ *   poll's jitter would otherwise show), and no change since the baseline means no traffic.
  * - Otherwise the stream is refreshed on the broker's period. Each change is seen up to one poll after the refresh
  *   (spans alternate around the period, e.g. 4 s and 6 s for 5.1 s polled every 2 s), so the period is the slope of a
  *   least-squares line through the times of consecutive changes, blended with the 5 s default while that line is short.
@@ -41,7 +42,8 @@ export type RefreshStep =
 
 export class RefreshClock {
   private lastPollAt: number | null = null;
-  private lastChangeAt = 0;
+  /** when the caller's baseline was taken */
+  private baselineAt = 0;
   /** a change has been seen (before that, the baseline is a first sight, not a refresh) */
   private changedOnce = false;
   private idle = false;
@@ -68,48 +70,60 @@ export class RefreshClock {
     return (slope * weight + this.priorPeriodMs * PRIOR_WEIGHT) / (weight + PRIOR_WEIGHT);
   }
 
+  /**
+   * One poll: `changed` says whether the stream's values differ from the baseline (the values at the last "first",
+   * "refresh" or "idle" step, which the caller keeps).
+   */
   observe(nowMs: number, changed: boolean): RefreshStep {
     const lastPollAt = this.lastPollAt;
     if (lastPollAt === null || nowMs <= lastPollAt) {
       if (lastPollAt !== null) return { kind: "waiting" }; // a clock that went back: nothing to measure
       this.lastPollAt = nowMs;
-      this.lastChangeAt = nowMs;
+      this.baselineAt = nowMs;
       return { kind: "first" };
     }
     this.lastPollAt = nowMs;
-    if (!changed) {
-      if (this.realTime || nowMs - this.lastChangeAt > IDLE_AFTER_PERIODS * this.periodMs) {
-        this.idle = true;
-        return { kind: "idle" };
-      }
-      return { kind: "waiting" };
+    const sinceBaseline = nowMs - this.baselineAt;
+    if (this.realTime) {
+      // Counted as it happens: the rate spans at least one stats interval, so a poll's jitter does not show in it.
+      if (!changed) return this.advance(nowMs, { kind: "idle" });
+      return sinceBaseline < this.priorPeriodMs ? { kind: "waiting" } : this.advance(nowMs, { kind: "refresh", seconds: sinceBaseline / 1000 });
     }
-    const sinceChange = nowMs - this.lastChangeAt;
+    if (!changed) {
+      if (sinceBaseline <= IDLE_AFTER_PERIODS * this.periodMs) return { kind: "waiting" };
+      this.idle = true;
+      return { kind: "idle" };
+    }
     let spanMs: number;
     if (!this.changedOnce) {
-      spanMs = sinceChange; // from a first sight, the only span known
+      spanMs = sinceBaseline; // from a first sight, the only span known
       this.chain = [nowMs];
     } else if (this.idle) {
       // Refreshes without change came before: the change happened in the refreshes since the previous poll.
       // Polls further apart than that cannot tell which refresh carried it: the time between them.
       const sincePoll = nowMs - lastPollAt;
-      spanMs = this.realTime || sincePoll >= 1.5 * this.periodMs ? sincePoll : this.periodMs;
+      spanMs = sincePoll >= 1.5 * this.periodMs ? sincePoll : this.periodMs;
       this.chain = [nowMs];
-    } else if (sinceChange < this.priorPeriodMs / 2) {
+    } else if (sinceBaseline < this.priorPeriodMs / 2) {
+      // Two changes closer than a periodic broker could make them: real time, from now on.
       this.realTime = true;
-      spanMs = sinceChange;
+      spanMs = sinceBaseline;
       this.chain = [];
     } else {
-      this.realTime = false;
       const period = this.periodMs;
       // One period since the last change; several (polls further apart than the period): the time between the changes.
-      const onePeriod = sinceChange < 1.5 * period;
-      spanMs = onePeriod ? period : sinceChange;
+      const onePeriod = sinceBaseline < 1.5 * period;
+      spanMs = onePeriod ? period : sinceBaseline;
       this.chain = onePeriod ? [...this.chain, nowMs].slice(-CHAIN_KEPT) : [nowMs];
     }
     this.changedOnce = true;
     this.idle = false;
-    this.lastChangeAt = nowMs;
-    return { kind: "refresh", seconds: spanMs / 1000 };
+    return this.advance(nowMs, { kind: "refresh", seconds: spanMs / 1000 });
+  }
+
+  /** The caller's baseline moves to this poll's values. */
+  private advance(nowMs: number, step: RefreshStep): RefreshStep {
+    this.baselineAt = nowMs;
+    return step;
   }
 }

@@ -15,6 +15,7 @@ import { pollCluster } from "@/lib/collector/poll-cluster";
 import { loadConfig } from "@/lib/config/load-config";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { LagTracker } from "@/lib/lag/lag-tracker";
+import { CHANNEL_COUNTER_FAMILIES, DEPTH_FAMILIES, QUEUE_COUNTER_FAMILIES, queuesFromPrometheus } from "@/lib/rabbitmq/prometheus-queues";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
 import type { QueueTracker } from "@/lib/rabbitmq/queue-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
@@ -155,6 +156,14 @@ describe("RabbitMQ rates over the broker's refresh spans, polled every 2 s", () 
           readings.push({ path, at: Date.now(), orders: queues.get("orders"), dlq: queues.get("orders.dlq") });
         }
       }
+      // Every family the collector asks for, scraped raw from the live broker while traffic flows: each row's labels
+      // are understood (none dropped as "no vhost/queue"), and publishes reach the queue they were routed to.
+      const families = [...DEPTH_FAMILIES, ...QUEUE_COUNTER_FAMILIES, ...CHANNEL_COUNTER_FAMILIES].map((f) => `family=${f}`).join("&");
+      const scrape = await (await fetch(`http://127.0.0.1:15692/metrics/detailed?${families}`, { headers: { accept: "text/plain" } })).text();
+      const parsed = queuesFromPrometheus(scrape, new Map());
+      expect(parsed.malformed).toBe(0);
+      const orders = parsed.queues.find((q) => q.vhost === vhost && q.name === "orders");
+      expect([...(orders?.counters?.values() ?? [])].reduce((sum, c) => sum + (c.published ?? 0), 0)).toBeGreaterThan(0);
     } finally {
       clearInterval(producer);
     }
