@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   counterDelta, deadLetterInflowRate, deadLetterOutRate, RefreshAlignedRates, UNKNOWN_RATES,
-  type CounterSources, type QueueCounters, type QueueFigures, type QueueRates, type RefreshScope,
+  type CounterSources, type QueueCounters, type QueueFigures, type QueueFlows, type QueueRates, type RefreshScope,
 } from "./queue-rates";
 
 const ZERO: QueueCounters = { published: 0, delivered: 0, acked: 0, redelivered: 0, removedNoAck: 0 };
@@ -11,7 +11,13 @@ const figures = (counters: Record<string, QueueCounters> | null, messages: numbe
   counters: counters && sources(counters),
   depth: messages === null ? null : { messages, ready: messages, unacked: 0 },
 });
-const rates = (over: Partial<QueueRates>): QueueRates => ({ publishRate: 0, deliverRate: 0, ackRate: 0, redeliverRate: 0, removedNoAckRate: 0, depthRate: 0, arrivalRate: 0, ...over });
+const flows = (over: Partial<QueueFlows>): QueueFlows => ({ publishRate: 0, ackRate: 0, removedNoAckRate: 0, depthRate: 0, ...over });
+/** Rates whose flows equal the latest rates unless given (one span in the window). */
+const rates = (over: Partial<Omit<QueueRates, "flows">> & { flows?: Partial<QueueFlows> }): QueueRates => {
+  const { flows: flowsOver, ...rest } = over;
+  const latest = { publishRate: 0, deliverRate: 0, ackRate: 0, redeliverRate: 0, arrivalRate: 0, ...rest };
+  return { ...latest, flows: flows({ publishRate: latest.publishRate, ackRate: latest.ackRate, ...flowsOver }) };
+};
 
 describe("counterDelta", () => {
   it.each<{ name: string; before: Record<string, QueueCounters>; after: Record<string, QueueCounters>; field: keyof QueueCounters; delta: number | null }>([
@@ -99,23 +105,53 @@ describe("RefreshAlignedRates", () => {
     const poll = (t: number, published: number, acked: number, messages: number) =>
       tracker.observe(t * 1000, new Map([["q", figures({ "": c({ published, acked, delivered: acked }) }, messages)]])).get("q");
     poll(0, 0, 0, 0);
-    poll(2, 40, 30, 0);
+    poll(2, 40, 30, 0); // from a first sight: shown, not kept for the flows
     poll(4, 80, 60, 0); // counters in real time; depth not refreshed yet
-    expect(poll(6, 120, 90, 30)?.depthRate).toBe(5); // depth refreshed: +30 over its first-sight span of 6 s
-    // Depth not refreshed since: its last rate; no-ack deliveries never moved in more than a period: 0.
-    expect(poll(8, 160, 120, 30)).toEqual(rates({ publishRate: 20, deliverRate: 15, ackRate: 15, depthRate: 5, arrivalRate: 20 }));
+    expect(poll(6, 120, 90, 30)?.flows.depthRate).toBeNull(); // depth's first change: from a first sight
+    poll(8, 160, 120, 30);
+    poll(10, 200, 150, 30); // counters: a span of at least one stats interval (6 s)
+    // Depth refreshed one period after its first change: +10 over 5 s. No-ack deliveries never moved: 0.
+    expect(poll(12, 240, 180, 40)).toEqual(rates({ publishRate: 20, deliverRate: 15, ackRate: 15, flows: { depthRate: 2 }, arrivalRate: 17 }));
   });
 
-  it.each<{ name: string; before: QueueFigures; after: QueueFigures; expected: QueueRates }>([
-    // Two polls 10 s apart: a stream that moved spans the 10 s; one that did not was refreshed with nothing new (0).
-    { name: "counters unknown this poll", before: figures({ "": ZERO }, 0), after: figures(null, 10), expected: { ...UNKNOWN_RATES, depthRate: 1 } },
-    { name: "depth unknown this poll: no depth rate, no arrivals", before: figures({ "": ZERO }, 0), after: figures({ "": c({ acked: 10, delivered: 10 }) }, null), expected: rates({ deliverRate: 1, ackRate: 1, depthRate: null, arrivalRate: null }) },
-    { name: "arrivals clamp at 0 when invisible departures exceed them (TTL expiry)", before: figures({ "": ZERO }, 100), after: figures({ "": ZERO }, 0), expected: rates({ depthRate: -10, arrivalRate: 0 }) },
-    { name: "DLQ maths: depth +10, 40 acked, no publishes", before: figures({ "": ZERO }, 20), after: figures({ "": c({ acked: 40, delivered: 40 }) }, 30), expected: rates({ deliverRate: 4, ackRate: 4, depthRate: 1, arrivalRate: 5 }) },
-  ])("$name", ({ before, after, expected }) => {
+  it.each<{ name: string; at: (k: number) => QueueFigures; expected: QueueRates }>([
+    // Polls 10 s apart: a first sight, a first change (shown, not kept for the flows), a second change over 10 s;
+    // a stream that does not move was refreshed with nothing new: 0.
+    {
+      name: "counters unknown after the first poll", at: (k) => (k === 0 ? figures({ "": ZERO }, 0) : figures(null, 10 * k)),
+      expected: { ...UNKNOWN_RATES, flows: { publishRate: null, ackRate: null, removedNoAckRate: null, depthRate: 1 } },
+    },
+    {
+      name: "depth unknown after the first poll: no depth rate, no arrivals", at: (k) => (k === 0 ? figures({ "": ZERO }, 0) : figures({ "": c({ acked: 10 * k, delivered: 10 * k }) }, null)),
+      expected: rates({ deliverRate: 1, ackRate: 1, flows: { depthRate: null }, arrivalRate: null }),
+    },
+    {
+      name: "arrivals clamp at 0 when invisible departures exceed them (TTL expiry)", at: (k) => figures({ "": ZERO }, 100 - 50 * k),
+      expected: rates({ flows: { depthRate: -5 }, arrivalRate: 0 }),
+    },
+    {
+      name: "DLQ maths: depth +10 and 40 acked per 10 s, no publishes", at: (k) => figures({ "": c({ acked: 40 * k, delivered: 40 * k }) }, 20 + 10 * k),
+      expected: rates({ deliverRate: 4, ackRate: 4, flows: { depthRate: 1 }, arrivalRate: 5 }),
+    },
+  ])("$name", ({ at, expected }) => {
     const tracker = new RefreshAlignedRates("queue");
-    tracker.observe(0, new Map([["q", before]]));
-    expect(tracker.observe(10_000, new Map([["q", after]])).get("q")).toEqual(expected);
+    tracker.observe(0, new Map([["q", at(0)]]));
+    tracker.observe(10_000, new Map([["q", at(1)]]));
+    expect(tracker.observe(20_000, new Map([["q", at(2)]])).get("q")).toEqual(expected);
+  });
+
+  it("flows span the refreshes of the last 15 s: messages in flight at the ends of one span do not show", () => {
+    const tracker = new RefreshAlignedRates("cluster");
+    // 20/s published and 16/s acked for 5 s spans, but the depth read at each refresh wobbles by a few in-flight messages.
+    const depths = [0, 3, 0, 2, 0, 3, 1];
+    let last: QueueRates | undefined;
+    depths.forEach((depth, i) => {
+      last = tracker.observe(i * 5_000, new Map([["q", figures({ "": c({ published: i * 100, acked: i * 80, delivered: i * 80 }) }, i * 20 + depth)]])).get("q");
+    });
+    // The latest span alone: depth 102 → 121 (+19 over 5 s, 3.8/s); the window: 62 → 121 over 15 s.
+    expect(last?.flows.depthRate).toBeCloseTo(59 / 15, 6);
+    expect(last?.flows.publishRate).toBe(20);
+    expect(last && deadLetterOutRate(last.flows, null)).toBeCloseTo(20 - 16 - 59 / 15, 6);
   });
 
   it("a queue seen for the first time has unknown rates; a vanished one is forgotten", () => {
@@ -134,10 +170,10 @@ describe("dead-letter rates", () => {
     { name: "unknown arrivals", arrivalRate: null, publishRate: 0, inflow: null },
     { name: "unknown publishes", arrivalRate: 3, publishRate: null, inflow: null },
   ])("inflow: $name → $inflow", ({ arrivalRate, publishRate, inflow }) => {
-    expect(deadLetterInflowRate(rates({ arrivalRate, publishRate }))).toBe(inflow);
+    expect(deadLetterInflowRate({ arrivalRate, flows: flows({ publishRate }) })).toBe(inflow);
   });
 
-  it.each<{ name: string; over: Partial<QueueRates>; inflow: number | null; out: number | null }>([
+  it.each<{ name: string; over: Partial<QueueFlows>; inflow: number | null; out: number | null }>([
     // 20/s published, 15/s acked, depth steady: 5/s rejected into the DLX
     { name: "rejections at a steady depth", over: { publishRate: 20, ackRate: 15, depthRate: 0 }, inflow: null, out: 5 },
     { name: "a growing backlog is not dead-lettered", over: { publishRate: 20, ackRate: 10, depthRate: 10 }, inflow: null, out: 0 },
@@ -146,6 +182,6 @@ describe("dead-letter rates", () => {
     { name: "its own dead-letter inflow departs too", over: { publishRate: 0, ackRate: 1 }, inflow: 4, out: 3 },
     { name: "unknown depth change", over: { publishRate: 20, depthRate: null }, inflow: null, out: null },
   ])("outflow: $name → $out", ({ over, inflow, out }) => {
-    expect(deadLetterOutRate(rates(over), inflow)).toBe(out);
+    expect(deadLetterOutRate(flows(over), inflow)).toBe(out);
   });
 });

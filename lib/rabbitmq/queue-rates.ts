@@ -31,23 +31,37 @@ export interface QueueFigures {
   depth: QueueDepth | null;
 }
 
-export interface QueueRates {
+/**
+ * The flows that balance a queue's depth, over the broker's refreshes of the last DERIVED_WINDOW_MS: figures derived from
+ * their differences (arrivals, dead letters in and out) would otherwise show the few messages in flight at each end of a
+ * single 5 s span (±3 messages is ±0.6/s).
+ */
+export interface QueueFlows {
   publishRate: number | null;
-  deliverRate: number | null;
   ackRate: number | null;
-  redeliverRate: number | null;
   /** messages/s delivered or fetched without ack (they leave the queue on delivery) */
   removedNoAckRate: number | null;
   /** messages/s of depth change (negative when draining) */
   depthRate: number | null;
-  /** messages/s that ARRIVED in the queue: depth change + acked + removedNoAck; null when unknown */
+}
+
+export interface QueueRates {
+  /** over the broker's latest refresh span */
+  publishRate: number | null;
+  deliverRate: number | null;
+  ackRate: number | null;
+  redeliverRate: number | null;
+  flows: QueueFlows;
+  /** messages/s that ARRIVED in the queue: depth change + acked + removedNoAck (flows); null when unknown */
   arrivalRate: number | null;
 }
 
+/** How far back the flows behind derived figures reach. */
+export const DERIVED_WINDOW_MS = 15_000;
+
+const UNKNOWN_FLOWS: Readonly<QueueFlows> = { publishRate: null, ackRate: null, removedNoAckRate: null, depthRate: null };
 /** Rates of a queue nothing is known about. */
-export const UNKNOWN_RATES: Readonly<QueueRates> = {
-  publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, removedNoAckRate: null, depthRate: null, arrivalRate: null,
-};
+export const UNKNOWN_RATES: Readonly<QueueRates> = { publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, flows: UNKNOWN_FLOWS, arrivalRate: null };
 
 const COUNTER_FIELDS = ["published", "delivered", "acked", "redelivered", "removedNoAck"] as const satisfies readonly (keyof QueueCounters)[];
 type CounterField = (typeof COUNTER_FIELDS)[number];
@@ -79,9 +93,18 @@ export type RefreshScope = "cluster" | "queue";
 
 type Reading = { kind: "counters"; sources: CounterSources } | { kind: "depth"; depth: QueueDepth };
 
+/** One refresh (or refresh without change) of a stream: messages moved over seconds of the broker's counting. */
+interface Span {
+  at: number;
+  delta: number;
+  seconds: number;
+}
+
 interface StreamState {
   baseline: Reading;
   rate: number | null;
+  /** spans of the last DERIVED_WINDOW_MS, oldest first */
+  recent: Span[];
   /** per queue and stream in "queue" scope */
   clock: RefreshClock | null;
 }
@@ -131,31 +154,34 @@ export class RefreshAlignedRates {
 
     const rates = new Map<string, QueueRates>();
     for (const queue of figures.keys()) {
-      const streamRate = (stream: Stream): number | null => {
+      const streamRate = (stream: Stream): { latest: number | null; windowed: number | null } | null => {
         const key = streamKey(queue, stream);
         const reading = current.get(key);
         if (!reading) return null;
         const state = this.states.get(key);
         if (!state) {
-          this.states.set(key, { baseline: reading, rate: null, clock: this.scope === "queue" ? new RefreshClock() : null });
+          this.states.set(key, { baseline: reading, rate: null, recent: [], clock: this.scope === "queue" ? new RefreshClock() : null });
           this.states.get(key)?.clock?.observe(nowMs, false);
-          return null;
+          return { latest: null, windowed: null };
         }
         const step: RefreshStep = state.clock ? state.clock.observe(nowMs, changed(stream, state.baseline, reading)) : (clusterSteps?.get(stream) ?? { kind: "waiting" });
-        applyStep(state, step, stream, reading);
-        return state.rate;
+        applyStep(state, step, stream, reading, nowMs);
+        return { latest: state.rate, windowed: windowedRate(state.recent) };
       };
-      const [publishRate, deliverRate, ackRate, redeliverRate, removedNoAckRate, depthRate] = STREAMS.map(streamRate);
-      const known = (value: number | null | undefined): value is number => value !== null && value !== undefined;
+      const [published, delivered, acked, redelivered, removedNoAck, depth] = STREAMS.map(streamRate);
+      const flows: QueueFlows = {
+        publishRate: published?.windowed ?? null,
+        ackRate: acked?.windowed ?? null,
+        removedNoAckRate: removedNoAck?.windowed ?? null,
+        depthRate: depth?.windowed ?? null,
+      };
       rates.set(queue, {
-        publishRate: publishRate ?? null,
-        deliverRate: deliverRate ?? null,
-        ackRate: ackRate ?? null,
-        redeliverRate: redeliverRate ?? null,
-        removedNoAckRate: removedNoAckRate ?? null,
-        depthRate: depthRate ?? null,
-        // Departures we cannot see (TTL expiry, reject without requeue, overflow drops) make this a lower bound.
-        arrivalRate: known(depthRate) && known(ackRate) && known(removedNoAckRate) ? Math.max(0, depthRate + ackRate + removedNoAckRate) : null,
+        publishRate: published?.latest ?? null,
+        deliverRate: delivered?.latest ?? null,
+        ackRate: acked?.latest ?? null,
+        redeliverRate: redelivered?.latest ?? null,
+        flows,
+        arrivalRate: arrivalRate(flows),
       });
     }
     // Forget queues that are gone (and streams a queue no longer reports).
@@ -189,34 +215,51 @@ export class RefreshAlignedRates {
   }
 }
 
-function applyStep(state: StreamState, step: RefreshStep, stream: Stream, reading: Reading): void {
-  switch (step.kind) {
-    case "first":
-      state.baseline = reading;
-      state.rate = null;
-      return;
-    case "refresh": {
-      const delta = deltaOf(stream, state.baseline, reading);
-      state.rate = delta === null ? null : delta / step.seconds;
-      state.baseline = reading;
-      return;
-    }
-    case "idle": {
-      // Nothing moved in a whole period: 0 if the stream is counted at all.
-      const delta = deltaOf(stream, state.baseline, reading);
-      state.rate = delta === null ? null : 0;
-      state.baseline = reading;
-      return;
-    }
-    case "waiting":
-      return;
+function applyStep(state: StreamState, step: RefreshStep, stream: Stream, reading: Reading, nowMs: number): void {
+  if (step.kind === "waiting") return;
+  if (step.kind === "first") {
+    state.baseline = reading;
+    state.rate = null;
+    state.recent = [];
+    return;
   }
+  // A refresh: what moved over its span; a refresh without change: 0 over its span (if the stream is counted at all).
+  const delta = deltaOf(stream, state.baseline, reading);
+  state.baseline = reading;
+  if (delta === null) {
+    state.rate = null;
+    state.recent = [];
+    return;
+  }
+  const moved = step.kind === "refresh" ? delta : 0;
+  state.rate = moved / step.seconds;
+  // A span from a first sight may claim less time than the broker counted over: shown once, kept out of the window.
+  if (step.kind === "refresh" && step.fromFirstSight) return;
+  state.recent = [...state.recent.filter((span) => span.at > nowMs - DERIVED_WINDOW_MS), { at: nowMs, delta: moved, seconds: step.seconds }];
 }
 
-/** Dead-letter inflow of a DLQ: arrivals that were not direct publishes: max(0, arrivalRate - publishRate); null if unknown. */
-export function deadLetterInflowRate(rates: QueueRates): number | null {
-  if (rates.arrivalRate === null || rates.publishRate === null) return null;
-  return Math.max(0, rates.arrivalRate - rates.publishRate);
+/** Messages/s over the spans of the window; null before the first. */
+function windowedRate(spans: readonly Span[]): number | null {
+  let delta = 0;
+  let seconds = 0;
+  for (const span of spans) {
+    delta += span.delta;
+    seconds += span.seconds;
+  }
+  return seconds > 0 ? delta / seconds : null;
+}
+
+/** Depth change + acks + no-ack deliveries. Departures we cannot see (TTL expiry, reject without requeue, overflow drops) make it a lower bound. */
+function arrivalRate(flows: QueueFlows): number | null {
+  const { depthRate, ackRate, removedNoAckRate } = flows;
+  if (depthRate === null || ackRate === null || removedNoAckRate === null) return null;
+  return Math.max(0, depthRate + ackRate + removedNoAckRate);
+}
+
+/** Dead-letter inflow of a DLQ: arrivals that were not direct publishes: max(0, arrivalRate - publishes); null if unknown. */
+export function deadLetterInflowRate(rates: Pick<QueueRates, "arrivalRate" | "flows">): number | null {
+  if (rates.arrivalRate === null || rates.flows.publishRate === null) return null;
+  return Math.max(0, rates.arrivalRate - rates.flows.publishRate);
 }
 
 /**
@@ -224,8 +267,8 @@ export function deadLetterInflowRate(rates: QueueRates): number | null {
  * that were neither acked nor taken without ack. Rejected and expired messages leave this way; so do overflow drops and
  * the unacked messages of a channel that closed, and a DLQ's own inflow estimate is itself a lower bound: a lower bound.
  */
-export function deadLetterOutRate(rates: QueueRates, inflowRate: number | null): number | null {
-  const { publishRate, depthRate, ackRate, removedNoAckRate } = rates;
+export function deadLetterOutRate(flows: QueueFlows, inflowRate: number | null): number | null {
+  const { publishRate, depthRate, ackRate, removedNoAckRate } = flows;
   if (publishRate === null || depthRate === null || ackRate === null || removedNoAckRate === null) return null;
   return Math.max(0, publishRate + (inflowRate ?? 0) - depthRate - ackRate - removedNoAckRate);
 }

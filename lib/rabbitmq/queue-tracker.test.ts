@@ -15,12 +15,13 @@ describe("QueueTracker", () => {
     const tracker = new QueueTracker({ growthWindowMs: 600_000 });
     const dlq = new Set([key("dlq")]);
     tracker.observe(0, [queue("work", { counters: counters(0, 0) }), queue("dlq", { messages: 0, consumers: 0 })], "prometheus-queue", dlq);
-    const second = tracker.observe(10_000, [queue("work", { counters: counters(50, 40), messages: 10 }), queue("dlq", { messages: 20, messagesReady: 20, consumers: 0 })], "prometheus-queue", dlq);
+    tracker.observe(10_000, [queue("work", { counters: counters(50, 40), messages: 10 }), queue("dlq", { messages: 20, messagesReady: 20, consumers: 0 })], "prometheus-queue", dlq);
+    const second = tracker.observe(20_000, [queue("work", { counters: counters(100, 80), messages: 20 }), queue("dlq", { messages: 40, messagesReady: 40, consumers: 0 })], "prometheus-queue", dlq);
     expect(second.get(key("work"))?.rates).toMatchObject({ publishRate: 5, ackRate: 4 });
     expect(second.get(key("work"))?.deadLetterInflowRate).toBeNull();
     expect(second.get(key("dlq"))?.deadLetterInflowRate).toBe(2);
     // Another origin: counters are not comparable, so no rates for this interval.
-    const third = tracker.observe(20_000, [queue("work", { counters: counters(60, 50) })], "management", dlq);
+    const third = tracker.observe(30_000, [queue("work", { counters: counters(60, 50) })], "management", dlq);
     expect(third.get(key("work"))?.rates.publishRate).toBeNull();
   });
 
@@ -30,7 +31,8 @@ describe("QueueTracker", () => {
     const poll = (t: number, published: number, acked: number) =>
       tracker.observe(t, [queue("orders", { counters: counters(published, acked) }), queue("plain", { counters: counters(published, acked) })], "prometheus-queue", new Set(), sources);
     poll(0, 0, 0);
-    const second = poll(10_000, 200, 150); // 20/s in, 15/s acked, depth steady: 5/s dead-lettered
+    poll(10_000, 200, 150);
+    const second = poll(20_000, 400, 300); // 20/s in, 15/s acked, depth steady: 5/s dead-lettered
     expect(second.get(key("orders"))?.deadLetterOutRate).toBe(5);
     expect(second.get(key("plain"))?.deadLetterOutRate).toBeNull();
   });

@@ -69,7 +69,7 @@ export class QueueTracker {
       insights.set(key, {
         rates: queueRate,
         deadLetterInflowRate: inflow,
-        deadLetterOutRate: deadLetterSources.has(key) ? deadLetterOutRate(queueRate, inflow) : null,
+        deadLetterOutRate: deadLetterSources.has(key) ? deadLetterOutRate(queueRate.flows, inflow) : null,
         noConsumersSince: since,
         growthRate: growthRate(window, this.options.growthWindowMs, nowMs),
       });

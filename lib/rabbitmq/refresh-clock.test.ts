@@ -6,37 +6,38 @@ function run(observations: readonly (readonly [number, boolean])[], prior?: numb
   const clock = new RefreshClock(prior);
   return observations.map(([t, changed]) => {
     const step = clock.observe(t * 1000, changed);
-    return step.kind === "refresh" ? { kind: "refresh", seconds: Math.round(step.seconds * 1000) / 1000 } : step;
+    return step.kind === "refresh" || step.kind === "idle" ? { ...step, seconds: Math.round(step.seconds * 1000) / 1000 } : step;
   });
 }
 const refresh = (seconds: number): RefreshStep => ({ kind: "refresh", seconds });
+const fromFirstSight = (seconds: number): RefreshStep => ({ kind: "refresh", seconds, fromFirstSight: true });
 const FIRST: RefreshStep = { kind: "first" };
 const WAITING: RefreshStep = { kind: "waiting" };
-const IDLE: RefreshStep = { kind: "idle" };
+const idle = (seconds: number): RefreshStep => ({ kind: "idle", seconds });
 
 describe("RefreshClock", () => {
   it.each<{ name: string; observations: [number, boolean][]; steps: RefreshStep[] }>([
     {
       name: "a change after a first sight spans the time since it",
       observations: [[0, false], [2, true]],
-      steps: [FIRST, refresh(2)],
+      steps: [FIRST, fromFirstSight(2)],
     },
     {
       // Real time: from then on each rate spans at least one stats interval (5 s), and no change is no traffic.
       name: "changes 2 s apart: the broker counts in real time",
       observations: [[0, false], [2, true], [4, true], [6.3, true], [9.1, true], [11, false], [13, true], [16, true]],
-      steps: [FIRST, refresh(2), refresh(2), WAITING, refresh(5.1), IDLE, WAITING, refresh(5)],
+      steps: [FIRST, fromFirstSight(2), refresh(2), WAITING, refresh(5.1), idle(1.9), WAITING, refresh(5)],
     },
     {
       // Spans of 4 and 6 s around a 5 s period: each change is one period, the polls in between keep the last rate.
       name: "a periodic stream polled every 2 s: one period per change, waiting in between",
       observations: [[0, false], [2, true], [4, false], [6, true], [8, false], [10, false], [12, true]],
-      steps: [FIRST, refresh(2), WAITING, refresh(5), WAITING, WAITING, refresh(5)],
+      steps: [FIRST, fromFirstSight(2), WAITING, refresh(5), WAITING, WAITING, refresh(5)],
     },
     {
       name: "no change for more than a period: the broker refreshed with nothing new; the next change is one period",
-      observations: [[0, false], [1, true], [6, true], [8, false], [10, false], [12.5, false], [14, true]],
-      steps: [FIRST, refresh(1), refresh(5), WAITING, WAITING, IDLE, refresh(5)],
+      observations: [[0, false], [1, true], [6, true], [8, false], [10, false], [12.5, false], [14.5, false], [16, true]],
+      steps: [FIRST, fromFirstSight(1), refresh(5), WAITING, WAITING, idle(6.5), idle(2), refresh(5)],
     },
     {
       name: "a clock that goes back measures nothing",
@@ -56,7 +57,7 @@ describe("RefreshClock", () => {
     for (let k = 0; k < 20; k += 1) {
       const before = clock.periodMs;
       const step = clock.observe(seenAt(k), true);
-      if (k > 0) expect(step).toEqual({ kind: "refresh", seconds: before / 1000 });
+      if (k > 0) expect(step).toEqual(refresh(before / 1000));
       periods.push(clock.periodMs);
     }
     expect(periods[1]).toBe(5_000); // too few changes: the default

@@ -33,12 +33,15 @@ const IDLE_AFTER_PERIODS = 1.2;
 export type RefreshStep =
   /** first sight: the values are the baseline, no rate yet */
   | { kind: "first" }
-  /** the broker refreshed: rate = (values − baseline) / seconds, and the values become the baseline */
-  | { kind: "refresh"; seconds: number }
+  /**
+   * the broker refreshed: rate = (values − baseline) / seconds, and the values become the baseline. `fromFirstSight`:
+   * the baseline was a first sight, not a refresh, so the span is only the time since then (the first rate is rough).
+   */
+  | { kind: "refresh"; seconds: number; fromFirstSight?: true }
   /** no refresh since the last one: keep reporting the last rate */
   | { kind: "waiting" }
-  /** the broker refreshed and nothing changed: rate 0 */
-  | { kind: "idle" };
+  /** the broker refreshed and nothing changed over `seconds` since the baseline: rate 0 */
+  | { kind: "idle"; seconds: number };
 
 export class RefreshClock {
   private lastPollAt: number | null = null;
@@ -86,18 +89,19 @@ export class RefreshClock {
     const sinceBaseline = nowMs - this.baselineAt;
     if (this.realTime) {
       // Counted as it happens: the rate spans at least one stats interval, so a poll's jitter does not show in it.
-      if (!changed) return this.advance(nowMs, { kind: "idle" });
+      if (!changed) return this.advance(nowMs, { kind: "idle", seconds: sinceBaseline / 1000 });
       return sinceBaseline < this.priorPeriodMs ? { kind: "waiting" } : this.advance(nowMs, { kind: "refresh", seconds: sinceBaseline / 1000 });
     }
     if (!changed) {
-      if (sinceBaseline <= IDLE_AFTER_PERIODS * this.periodMs) return { kind: "waiting" };
+      if (!this.idle && sinceBaseline <= IDLE_AFTER_PERIODS * this.periodMs) return { kind: "waiting" };
       this.idle = true;
-      return { kind: "idle" };
+      return this.advance(nowMs, { kind: "idle", seconds: sinceBaseline / 1000 });
     }
     let spanMs: number;
     if (!this.changedOnce) {
-      spanMs = sinceBaseline; // from a first sight, the only span known
+      this.changedOnce = true;
       this.chain = [nowMs];
+      return this.advance(nowMs, { kind: "refresh", seconds: sinceBaseline / 1000, fromFirstSight: true });
     } else if (this.idle) {
       // Refreshes without change came before: the change happened in the refreshes since the previous poll.
       // Polls further apart than that cannot tell which refresh carried it: the time between them.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type amqp from "amqplib";
 import { GET as getQueues } from "@/app/api/v1/clusters/[id]/queues/route";
 import { GET as getQueue } from "@/app/api/v1/clusters/[id]/queues/[vhost]/[name]/route";
+import { GET as getSeries } from "@/app/api/v1/series/route";
 import type { QueueDetailDto, QueueDto } from "@/lib/api/types";
 import { createQueueTracker } from "@/lib/brokers/registry";
 import { pollCluster } from "@/lib/collector/poll-cluster";
@@ -27,7 +28,8 @@ import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/tes
 const vhost = `qw-rates-${uniqueSuffix()}`;
 const PUBLISH_PER_SECOND = 20;
 const POLL_MS = 2_000;
-const WARM_UP_MS = 15_000;
+/** The flows behind derived figures span 15 s of refreshes (DERIVED_WINDOW_MS): settled after that and a few periods. */
+const WARM_UP_MS = 25_000;
 const MEASURE_MS = 25_000;
 const TOLERANCE = 0.1;
 
@@ -207,6 +209,17 @@ describe("RabbitMQ rates over the broker's refresh spans, polled every 2 s", () 
           expect(value, `${path} ${name} (measured ${want.toFixed(2)}/s): ${values.map((v) => v?.toFixed(2)).join(" ")}`).not.toBeNull();
           expect(Math.abs((value ?? 0) - want) / want, `${path} ${name} (measured ${want.toFixed(2)}/s): ${values.map((v) => v?.toFixed(2)).join(" ")}`).toBeLessThanOrEqual(TOLERANCE);
         }
+      }
+    }
+
+    // The same figures are stored as series: the dead-letter outflow and the publish rate of the source queue.
+    for (const path of PATHS) {
+      for (const [metric, want] of [["rabbitmq_queue_dead_letter_out_rate", truth.deadLetter], ["rabbitmq_queue_publish_rate", truth.publish]] as const) {
+        const url = `/api/v1/series?cluster=${path}&metric=${metric}&vhost=${encodeURIComponent(vhost)}&queue=orders&from=${new Date(trafficStart + WARM_UP_MS).toISOString()}&to=${new Date().toISOString()}&points=1000&agg=avg`;
+        const { series } = await body<{ series: { points: { t: string; v: number | null }[] }[] }>(await getSeries(req(url)));
+        const values = series[0]?.points.flatMap((p) => (p.v === null ? [] : [p.v])) ?? [];
+        expect(values.length, `${path} ${metric}`).toBeGreaterThanOrEqual(5);
+        for (const v of values) expect(Math.abs(v - want) / want, `${path} ${metric}: ${values.join(" ")}`).toBeLessThanOrEqual(TOLERANCE);
       }
     }
 

@@ -1,6 +1,6 @@
 // RabbitMQ through the collector, the store and the API, against the real local broker:
 // depth and unacked counts checked against rabbitmqctl (through the Prometheus endpoint and
-// through the management API), dead-letter inflow over the broker's refresh period, dead-letter
+// through the management API), dead-letter inflow over the broker's refreshes, dead-letter
 // topology by argument and by policy across two vhosts (one named with a slash), and a stopped
 // node / wrong credentials marking the cluster down with a clear error, then recovering.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { LagTracker } from "@/lib/lag/lag-tracker";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { DERIVED_WINDOW_MS } from "@/lib/rabbitmq/queue-rates";
 import type { QueueTracker } from "@/lib/rabbitmq/queue-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
@@ -208,7 +209,7 @@ describe("dead-letter topology", () => {
     await a.close();
   });
 
-  it("counts dead-letter inflow into a DLQ over the broker's refresh period", async () => {
+  it("counts dead-letter inflow into a DLQ over the broker's refreshes", async () => {
     const channel = await connection.createChannel();
     // Steady 2 s polls (as the collector does) until the DLQ's depth of 1 is stale news: its rate is 0.
     await expect.poll(async () => {
@@ -218,7 +219,8 @@ describe("dead-letter topology", () => {
     for (let i = 0; i < 5; i += 1) channel.sendToQueue("orders", Buffer.from(`reject ${i}`));
     for (let i = 0; i < 5; i += 1) channel.nack(await getOne(channel, "orders"), false, false); // dead-letter it
     await expect.poll(() => rabbitmqctlListQueues(vhostA).find((q) => q.name === "orders.dlq")?.messages_ready, { timeout: 10_000 }).toBe(6);
-    // The broker shows the 5 dead letters at its next refresh: 5 in one statistics interval (5 s), nothing published.
+    // The broker shows the 5 dead letters at its next refresh; derived figures span the refreshes of the last
+    // DERIVED_WINDOW_MS (15 s): 5 dead letters over 15 s, give or take a refresh period and a poll at the ends.
     let dlq: QueueDto | undefined;
     await expect.poll(async () => {
       expect((await poll("it-rabbit")).error).toBeNull();
@@ -226,8 +228,9 @@ describe("dead-letter topology", () => {
       return dlq?.deadLetterInflowRate ?? 0;
     }, { timeout: 20_000, interval: 2_000 }).toBeGreaterThan(0);
     expect(dlq?.messages).toBe(6);
-    expect(dlq?.deadLetterInflowRate ?? 0).toBeGreaterThanOrEqual(5 / 5.5);
-    expect(dlq?.deadLetterInflowRate ?? Infinity).toBeLessThanOrEqual(5 / 4.5);
+    const windowSeconds = DERIVED_WINDOW_MS / 1000;
+    expect(dlq?.deadLetterInflowRate ?? 0).toBeGreaterThanOrEqual(5 / (windowSeconds + 5 + 2));
+    expect(dlq?.deadLetterInflowRate ?? Infinity).toBeLessThanOrEqual(5 / (windowSeconds - 5));
     expect(dlq?.publishRate).toBe(0);
     await channel.close();
   });
