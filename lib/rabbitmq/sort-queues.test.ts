@@ -30,6 +30,12 @@ describe("filterAndSortQueues", () => {
     expect(filterAndSortQueues(queues, { vhost: "", name: "" }, "publishRate", "desc").map((q) => q.publishRate)).toEqual([7, 2, 1, null]);
   });
 
+  it("sorts by dead-letter outflow, queues without a dead-letter exchange (null) last", () => {
+    const withOutflow = [queue("/", "a", { deadLetterOutRate: 1 }), queue("/", "b"), queue("/", "c", { deadLetterOutRate: 4 })];
+    expect(filterAndSortQueues(withOutflow, { vhost: "", name: "" }, "deadLetterOutRate", "desc").map((q) => q.name)).toEqual(["c", "a", "b"]);
+    expect(parseQueueSort("deadLetterOutRate")).toBe("deadLetterOutRate");
+  });
+
   it("filters by exact vhost and case-insensitive name substring", () => {
     expect(filterAndSortQueues(queues, { vhost: "a/b", name: "" }, "name", "asc").map((q) => q.name)).toEqual(["billing", "orders"]);
     expect(filterAndSortQueues(queues, { vhost: "", name: "ORDERS" }, "name", "asc").map((q) => `${q.vhost} ${q.name}`)).toEqual(["/ orders", "a/b orders", "/ Orders.dlq"]);

@@ -1,7 +1,10 @@
 import type { QueueDto } from "@/lib/api/types";
 import type { SortDirection } from "@/lib/lag/sort-groups";
 
-export const QUEUE_SORTS = ["messages", "messagesReady", "messagesUnacknowledged", "consumers", "publishRate", "deliverRate", "ackRate", "redeliverRate", "name"] as const;
+export const QUEUE_SORTS = [
+  "messages", "messagesReady", "messagesUnacknowledged", "consumers", "publishRate", "deliverRate", "ackRate", "redeliverRate",
+  "deadLetterInflowRate", "deadLetterOutRate", "name",
+] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export function parseQueueSort(value: string | null): QueueSort {
