@@ -212,6 +212,14 @@ describe("RabbitMQ rates over the broker's refresh spans, polled every 2 s", () 
       }
     }
 
+    // What the source queue dead-letters is what its DLQ receives, poll by poll.
+    for (const { path, series } of report) {
+      series.deadLetterOut.forEach((out, i) => {
+        const into = series.deadLetterIn[i] ?? null;
+        expect(Math.abs((out ?? 0) - (into ?? 0)) / truth.deadLetter, `${path} poll ${i}: out ${out} vs in ${into}`).toBeLessThanOrEqual(TOLERANCE);
+      });
+    }
+
     // The same figures are stored as series: the dead-letter outflow and the publish rate of the source queue.
     for (const path of PATHS) {
       for (const [metric, want] of [["rabbitmq_queue_dead_letter_out_rate", truth.deadLetter], ["rabbitmq_queue_publish_rate", truth.publish]] as const) {
