@@ -130,7 +130,7 @@ describe("RabbitMQ queues", () => {
     expect(idle?.noConsumers).toBe(false);
     // With a threshold of 0 the same stretch already counts as "no consumers"; the served queue never does.
     const idleMgmt = (await queuesOf("it-rabbit-mgmt", vhostA)).find((q) => q.name === "idle");
-    expect(idleMgmt).toMatchObject({ noConsumers: true });
+    expect(idleMgmt).toMatchObject({ noConsumers: true, noConsumersAlarm: true }); // not a dead-letter target: an alarm
     expect((await queuesOf("it-rabbit-mgmt", vhostA)).find((q) => q.name === "work")?.noConsumers).toBe(false);
     await consumer.close();
     await channel.close();
