@@ -41,6 +41,46 @@ export function estimateLagSeconds(committed: number | null, currentEnd: number,
   return { seconds: Math.max(0, (nowMs - producedAt) / 1000), exact: true };
 }
 
+/**
+ * The end offset at `ts`, interpolated linearly between the history's points (and `current`,
+ * the present); before the history's start, its first value. Scanned in place.
+ */
+export function endOffsetAt(history: readonly EndOffsetPoint[], current: EndOffsetPoint, ts: number): number {
+  let before: EndOffsetPoint | undefined;
+  let after: EndOffsetPoint = current;
+  for (const point of history) {
+    if (point.ts >= ts) {
+      after = point;
+      break;
+    }
+    before = point;
+  }
+  if (before === undefined || ts >= after.ts) return after.endOffset;
+  return before.endOffset + ((after.endOffset - before.endOffset) * (ts - before.ts)) / (after.ts - before.ts);
+}
+
+/**
+ * Thins an end-offset history so memory stays bounded however long a partition is busy:
+ * every point of the last `exactMs` stays; older points are kept no closer than 1/`resolution`
+ * of their age, so interpolated produce times err by at most that share of a message's age
+ * (and not at all while production is steady). The oldest point before `cutoffMs` that the
+ * history still needs (the one just before the cutoff) is kept, older ones dropped.
+ */
+export function thinEndOffsetHistory(history: readonly EndOffsetPoint[], nowMs: number, options: { exactMs: number; resolution: number; cutoffMs: number }): EndOffsetPoint[] {
+  let start = 0;
+  while (start < history.length - 2 && (history[start + 1]?.ts ?? Infinity) < options.cutoffMs) start += 1;
+  const kept: EndOffsetPoint[] = [];
+  for (let i = start; i < history.length; i += 1) {
+    const point = history[i] as EndOffsetPoint;
+    const previous = kept[kept.length - 1];
+    const next = history[i + 1];
+    const age = nowMs - point.ts;
+    const droppable = previous !== undefined && next !== undefined && age > options.exactMs && next.ts - previous.ts <= age / options.resolution;
+    if (!droppable) kept.push(point);
+  }
+  return kept;
+}
+
 export interface RatePoint {
   ts: number;
   /** sum of committed offsets (group) or the committed offset (partition) */
