@@ -213,7 +213,8 @@ export class LagTracker {
   private rateWindow(nowMs: number, windows: readonly { window: PartitionWindow; offsets: PartitionLag }[]): RatePoint[] {
     const committed = windows.filter((w) => w.offsets.committedOffset !== null && w.window.commits.length > 0);
     if (committed.length === 0 || committed.length !== windows.length) return [];
-    const from = Math.max(nowMs - this.options.rateSpanMs, ...committed.map((w) => w.window.commits[0]?.ts ?? nowMs));
+    let from = nowMs - this.options.rateSpanMs;
+    for (const { window } of committed) from = Math.max(from, window.commits[0]?.ts ?? nowMs);
     const start: RatePoint = { ts: from, committed: 0, end: 0 };
     const now: RatePoint = { ts: nowMs, committed: 0, end: 0 };
     for (const { window, offsets } of committed) {

@@ -21,20 +21,17 @@ export interface TimeLag {
  * The message at offset `committed` appeared when the end offset first passed it; between
  * two polls its arrival time is interpolated linearly by offset.
  * `history` is oldest first and before `nowMs` (as LagTracker keeps it); `now` closes it. It is
- * scanned in place: this runs for every group partition on every poll.
+ * scanned in place from the newest point back (a consumer is usually near the end): this runs
+ * for every group partition on every poll. After a topic was recreated, the latest stretch wins.
  */
 export function estimateLagSeconds(committed: number | null, currentEnd: number, history: readonly EndOffsetPoint[], nowMs: number): TimeLag | null {
   if (committed === null) return null;
   if (committed >= currentEnd) return { seconds: 0, exact: true };
-  let before: EndOffsetPoint | undefined;
-  let after: EndOffsetPoint = { ts: nowMs, endOffset: currentEnd }; // past `committed`, since committed < currentEnd
-  for (const point of history) {
-    if (point.endOffset > committed) {
-      after = point;
-      break;
-    }
-    before = point;
-  }
+  let i = history.length - 1;
+  while (i >= 0 && (history[i] as EndOffsetPoint).endOffset > committed) i -= 1;
+  const before = history[i];
+  // past `committed`, since committed < currentEnd
+  const after: EndOffsetPoint = history[i + 1] ?? { ts: nowMs, endOffset: currentEnd };
   if (before === undefined) return { seconds: Math.max(0, (nowMs - after.ts) / 1000), exact: false };
   const fraction = (committed - before.endOffset + 1) / (after.endOffset - before.endOffset);
   const producedAt = before.ts + Math.min(1, Math.max(0, fraction)) * (after.ts - before.ts);
@@ -43,18 +40,13 @@ export function estimateLagSeconds(committed: number | null, currentEnd: number,
 
 /**
  * The end offset at `ts`, interpolated linearly between the history's points (and `current`,
- * the present); before the history's start, its first value. Scanned in place.
+ * the present); before the history's start, its first value. Scanned in place from the newest point back.
  */
 export function endOffsetAt(history: readonly EndOffsetPoint[], current: EndOffsetPoint, ts: number): number {
-  let before: EndOffsetPoint | undefined;
-  let after: EndOffsetPoint = current;
-  for (const point of history) {
-    if (point.ts >= ts) {
-      after = point;
-      break;
-    }
-    before = point;
-  }
+  let i = history.length - 1;
+  while (i >= 0 && (history[i] as EndOffsetPoint).ts > ts) i -= 1;
+  const before = history[i];
+  const after = history[i + 1] ?? current;
   if (before === undefined || ts >= after.ts) return after.endOffset;
   return before.endOffset + ((after.endOffset - before.endOffset) * (ts - before.ts)) / (after.ts - before.ts);
 }
