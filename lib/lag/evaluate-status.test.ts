@@ -4,7 +4,7 @@ import { evaluateGroupStatus, evaluatePartitionStatus, type CommitPoint, type Pa
 /** Commit points from [seconds, committed, end at that poll, end at the poll before (null: unknown)]. */
 const commits = (...points: [number, number, number, number | null][]): CommitPoint[] =>
   points.map(([s, committedOffset, endOffset, previousEndOffset]) => ({ ts: s * 1000, committedOffset, endOffset, previousEndOffset }));
-const window = (points: CommitPoint[], pollsSinceCommit = 0): StatusWindow => ({ commits: points, pollsSinceCommit });
+const window = (points: CommitPoint[], pollsSinceCommit = 0, commitsWithoutMembers = false): StatusWindow => ({ commits: points, pollsSinceCommit, commitsWithoutMembers });
 /** This poll: [seconds, committed, end]. */
 const at = (s: number, committedOffset: number | null, endOffset: number) => ({ ts: s * 1000, committedOffset, endOffset });
 
@@ -35,6 +35,8 @@ describe("evaluatePartitionStatus", () => {
     { name: "no members, caught up before it stopped, lag grows: STOP, not OK", window: window(commits([0, 50, 50, 40])), now: at(2, 50, 60), hasMembers: false, status: "STOP" },
     { name: "no members, idle producer, offset unmoved for 3 polls", window: window(commits([0, 7, 10, null]), 2), now: at(20, 7, 10), hasMembers: false, status: "STOP" },
     { name: "no members, first sight, lag not grown yet", window: window(commits([0, 7, 10, null])), now: at(0, 7, 10), hasMembers: false, status: "UNKNOWN" },
+    { name: "commits without members (Flink), lag grew between its commits: not STOP", window: window(slower, 1, true), now: at(14, 108, 340), hasMembers: false, status: "WARN" },
+    { name: "commits without members (Flink), no commit for over twice its interval", window: window(slower, 5, true), now: at(24, 108, 540), hasMembers: false, status: "STOP" },
     { name: "offset went backwards", window: window(commits([0, 100, 120, 110], [2, 20, 125, 120], [4, 30, 130, 125])), now: at(4, 30, 130), status: "REWIND" },
     { name: "rewound by a group without members, seen at the rewind's poll", window: window(commits([0, 10, 10, 0], [10, 0, 15, 15])), now: at(10, 0, 15), hasMembers: false, status: "REWIND" },
     { name: "no committed offset", window: window([]), now: at(0, null, 10), status: "UNKNOWN" },

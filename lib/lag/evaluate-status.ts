@@ -32,6 +32,11 @@ export interface StatusWindow {
   commits: readonly CommitPoint[];
   /** polls since the latest commit point that saw the same committed offset */
   pollsSinceCommit: number;
+  /**
+   * The offset moved while the group had no members at this poll and the one before: it commits
+   * without joining (Flink, Spark), so "no members" is no sign that it stopped.
+   */
+  commitsWithoutMembers: boolean;
 }
 
 export interface StatusOptions {
@@ -53,10 +58,10 @@ const lowestLagAtCommit = (c: CommitPoint): number | null => (c.previousEndOffse
  * - OK: no lag now.
  * - STOP: no member is left to commit and the lag grew since the latest commit (at the next
  *   poll: the group's members are known, unlike Burrow's), or the offset has not moved for
- *   `minObservations` polls.
- * - STALL: members present, the offset has not moved for `minObservations` polls and for more
- *   than twice the consumer's commit interval (the longest between the window's commits while
- *   behind; else the window's span).
+ *   `minObservations` polls. A group that commits without members is STOP only when stuck:
+ * - STALL: members present and stuck: the offset has not moved for `minObservations` polls and
+ *   for more than twice the consumer's commit interval (the longest between the window's
+ *   commits while behind; else the window's span).
  * - REWIND: the committed offset went backwards between two commits of the window.
  * - OK: the lag was (or may have been) zero at a commit of the window (Burrow's first rule).
  * - WARN: the lag at commit never certainly fell and certainly grew over the window. Each
@@ -72,8 +77,9 @@ export function evaluatePartitionStatus(window: StatusWindow, now: Observation, 
   const lag = lagAt(now);
   if (lag === 0) return "OK";
   const unmoved = pollsSinceCommit + 1 >= options.minObservations;
-  if (!options.hasMembers && (lag > lagAt(last) || unmoved)) return "STOP";
-  if (options.hasMembers && unmoved && now.ts - last.ts > 2 * (longestCommitIntervalWhileBehind(commits) ?? last.ts - first.ts)) return "STALL";
+  const stuck = unmoved && now.ts - last.ts > 2 * (longestCommitIntervalWhileBehind(commits) ?? last.ts - first.ts);
+  if (!options.hasMembers && (window.commitsWithoutMembers ? stuck : lag > lagAt(last) || unmoved)) return "STOP";
+  if (options.hasMembers && stuck) return "STALL";
   for (let i = 1; i < commits.length; i += 1) {
     if ((commits[i]?.committedOffset ?? 0) < (commits[i - 1]?.committedOffset ?? 0)) return "REWIND";
   }

@@ -115,6 +115,18 @@ describe("LagTracker status at commits", () => {
     expect(judged.every((s) => s === "WARN")).toBe(true);
   });
 
+  it("does not stop a group that commits without members (Flink, Spark) between its commits", () => {
+    const tracker = new LagTracker(opts);
+    const statuses: string[] = [];
+    for (let t = 0; t <= 40; t += 2) {
+      const committed = Math.floor(t / 6) * 6 * 9; // commits every 6 s, never a member
+      statuses.push(tracker.observe(t * 1000, [group(committed, 60 + t * 20, 0)])[0]?.partitions[0]?.status ?? "?");
+    }
+    expect(statuses.slice(8).filter((s) => s === "STOP")).toEqual([]);
+    const stuck = [42, 44, 46, 48, 50, 52, 54].map((t) => tracker.observe(t * 1000, [group(324, 60 + t * 20, 0)])[0]?.partitions[0]?.status);
+    expect(stuck[stuck.length - 1]).toBe("STOP");
+  });
+
   it("stops a group at the first poll after its last member left while lag grows", () => {
     const tracker = new LagTracker(opts);
     tracker.observe(0, [group(100, 100, 1)]);

@@ -71,6 +71,8 @@ interface EndHistory {
 
 interface PartitionWindow extends StatusWindow {
   commits: CommitPoint[];
+  /** the group had members at the previous poll */
+  hadMembers: boolean;
 }
 
 export class LagTracker {
@@ -160,7 +162,7 @@ export class LagTracker {
     const windows: { window: PartitionWindow; offsets: PartitionLag }[] = [];
     const partitions = group.partitions.map((p): PartitionInsight => {
       const history = this.ends.get(key(p.topic, p.partition))?.points ?? [];
-      const window = this.observeCommit(`${group.groupId}\u0000${key(p.topic, p.partition)}`, nowMs, p, history);
+      const window = this.observeCommit(`${group.groupId}\u0000${key(p.topic, p.partition)}`, nowMs, p, history, hasMembers);
       seen.add(window);
       windows.push({ window, offsets: p });
       const time = estimateLagSeconds(p.committedOffset, p.endOffset, history, nowMs);
@@ -187,16 +189,19 @@ export class LagTracker {
   }
 
   /** Adds a commit point when the committed offset changed since the previous poll. In place: this runs for every group partition on every poll. */
-  private observeCommit(windowKey: string, nowMs: number, p: PartitionLag, history: readonly EndOffsetPoint[]): PartitionWindow {
+  private observeCommit(windowKey: string, nowMs: number, p: PartitionLag, history: readonly EndOffsetPoint[], hasMembers: boolean): PartitionWindow {
     let window = this.windows.get(windowKey);
     const known = window !== undefined;
-    if (!window) this.windows.set(windowKey, (window = { commits: [], pollsSinceCommit: 0 }));
+    if (!window) this.windows.set(windowKey, (window = { commits: [], pollsSinceCommit: 0, commitsWithoutMembers: false, hadMembers: hasMembers }));
+    const hadMembers = window.hadMembers;
+    window.hadMembers = hasMembers;
     if (p.committedOffset === null) return window;
     const last = window.commits[window.commits.length - 1];
     if (last && last.committedOffset === p.committedOffset) {
       window.pollsSinceCommit += 1;
       return window;
     }
+    if (last && !hasMembers && !hadMembers) window.commitsWithoutMembers = true;
     // The end offset at the previous poll bounds the lag at the commit; unknown at first sight.
     const previousEndOffset = known ? (history[history.length - 1]?.endOffset ?? null) : null;
     window.commits.push({ ts: nowMs, committedOffset: p.committedOffset, endOffset: p.endOffset, previousEndOffset });
