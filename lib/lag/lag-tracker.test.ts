@@ -29,9 +29,9 @@ describe("LagTracker", () => {
     tracker.observe(0, [group(0, 0)]);
     tracker.observe(10_000, [group(0, 50)]); // 50 messages produced in (0, 10 s]
     const later = tracker.observe(70_000, [group(0, 50)]); // idle since; consumer stuck at 0
-    expect(later[0]?.lagSeconds).toBeCloseTo(70 - 0.2, 5); // message 0 ≈ first of the 50 → at 0.2 s
+    expect(later[0]?.lagSeconds).toBeCloseTo(70 - 0.1, 5); // message 0, first of the 50 → at 0.1 s (middle of its 0.2 s)
     const evenLater = tracker.observe(130_000, [group(0, 50)]);
-    expect(evenLater[0]?.lagSeconds).toBeCloseTo(130 - 0.2, 5);
+    expect(evenLater[0]?.lagSeconds).toBeCloseTo(130 - 0.1, 5);
     // Its only commit was at lag 0, and 4 polls have seen it unmoved with members present.
     const stuck = tracker.observe(150_000, [group(0, 50)]);
     expect(stuck[0]?.partitions[0]?.status).toBe("STALL");
@@ -54,7 +54,7 @@ describe("LagTracker", () => {
     tracker.observe(10_000, [group(10, 10)]); // messages 0..9 arrived in (0, 10 s]
     tracker.observe(600_000, [group(10, 10)]);
     const [insight] = tracker.observe(610_000, [group(0, 10)]); // rewound to offset 0
-    expect(insight?.lagSeconds).toBeCloseTo(609, 5);
+    expect(insight?.lagSeconds).toBeCloseTo(609.5, 5); // message 0 of 10 in (0, 10 s]: at 0.5 s
     expect(insight?.lagSecondsExact).toBe(true);
     expect(insight?.partitions[0]?.status).toBe("REWIND");
     expect(insight?.status).toBe("WARN");
@@ -87,7 +87,7 @@ describe("LagTracker keeps every partition's end-offset history", () => {
     }
     const [first] = tracker.observe(80_000, [group(30, 80, 0)]); // committed at the message produced at 30 s
     expect(first?.lagSecondsExact).toBe(true);
-    expect(first?.lagSeconds).toBeCloseTo(80 - 31, 5); // message 30 is the 31st: produced by 31 s
+    expect(first?.lagSeconds).toBeCloseTo(80 - 30.5, 5); // message 30, the 31st: produced in (30 s, 31 s]
   });
 
   it("keeps a partition busy for six hours in a bounded history, still exact for steady production", () => {
@@ -97,7 +97,7 @@ describe("LagTracker keeps every partition's end-offset history", () => {
     expect(tracker.historyPoints("t", 0)).toBeLessThan(200); // of 2,161 polls: ~140 after a thinning pass, + up to 32 before the next
     const [insight] = tracker.observe((seconds + 10) * 1000, [group(3600, seconds + 10, 1)]);
     expect(insight?.lagSecondsExact).toBe(true);
-    expect(insight?.lagSeconds).toBeCloseTo(seconds + 10 - 3601, 0);
+    expect(insight?.lagSeconds).toBeCloseTo(seconds + 10 - 3600.5, 0);
   });
 });
 

@@ -9,9 +9,9 @@ describe("estimateLagSeconds", () => {
   it.each([
     { name: "caught up", committed: 100, end: 100, now: NOW, seconds: 0, exact: true },
     { name: "caught up long after the producer went idle", committed: 100, end: 100, now: NOW + 3_600_000, seconds: 0, exact: true },
-    { name: "message 50 arrived in the poll interval 50–40 s ago: 49 s", committed: 50, end: 100, now: NOW, seconds: 49, exact: true },
-    { name: "behind an idle producer: grows with wall time", committed: 50, end: 100, now: NOW + 600_000, seconds: 649, exact: true },
-    { name: "rewound to offset 5 (first poll window)", committed: 5, end: 100, now: NOW, seconds: 94, exact: true },
+    { name: "message 50 arrived in the poll interval 50–40 s ago: 49.5 s (middle of its second)", committed: 50, end: 100, now: NOW, seconds: 49.5, exact: true },
+    { name: "behind an idle producer: grows with wall time", committed: 50, end: 100, now: NOW + 600_000, seconds: 649.5, exact: true },
+    { name: "rewound to offset 5 (first poll window)", committed: 5, end: 100, now: NOW, seconds: 94.5, exact: true },
     { name: "no committed offset", committed: null, end: 100, now: NOW, seconds: null, exact: null },
   ])("$name", ({ committed, end, now, seconds, exact }) => {
     const result = estimateLagSeconds(committed, end, history, now);

@@ -19,7 +19,9 @@ export interface TimeLag {
  * - behind an idle producer → grows with wall time (the message really is that old);
  * - after a rewind → the age of the rewound-to message, if the history reaches back to it.
  * The message at offset `committed` appeared when the end offset first passed it; between
- * two polls its arrival time is interpolated linearly by offset.
+ * two polls its arrival time is interpolated linearly by offset, at the middle of its share
+ * of the interval (the k-th of n messages arrives on average (k − ½)/n of the way through;
+ * the end of its share made every age read about half a message interval low).
  * `history` is oldest first and before `nowMs` (as LagTracker keeps it); `now` closes it. It is
  * scanned in place from the newest point back (a consumer is usually near the end): this runs
  * for every group partition on every poll. After a topic was recreated, the latest stretch wins.
@@ -33,7 +35,7 @@ export function estimateLagSeconds(committed: number | null, currentEnd: number,
   // past `committed`, since committed < currentEnd
   const after: EndOffsetPoint = history[i + 1] ?? { ts: nowMs, endOffset: currentEnd };
   if (before === undefined) return { seconds: Math.max(0, (nowMs - after.ts) / 1000), exact: false };
-  const fraction = (committed - before.endOffset + 1) / (after.endOffset - before.endOffset);
+  const fraction = (committed - before.endOffset + 0.5) / (after.endOffset - before.endOffset);
   const producedAt = before.ts + Math.min(1, Math.max(0, fraction)) * (after.ts - before.ts);
   return { seconds: Math.max(0, (nowMs - producedAt) / 1000), exact: true };
 }
