@@ -5,7 +5,7 @@ import { clusterHealthSamples, groupLagSamples, KAFKA_METRICS } from "./lag-seri
 const group = (groupId: string, partitions: ConsumerGroupSnapshot["partitions"]): ConsumerGroupSnapshot => ({ groupId, state: "Empty", protocol: "", groupProtocol: "classic", members: [], partitions });
 
 describe("groupLagSamples", () => {
-  it("emits group totals, partition lag, and end offsets once per partition", () => {
+  it("emits group totals and partition lag (end offsets come from the topics)", () => {
     const samples = groupLagSamples([
       group("a", [{ topic: "t", partition: 0, committedOffset: 4, endOffset: 10, lag: 6 }]),
       group("b", [{ topic: "t", partition: 0, committedOffset: 10, endOffset: 10, lag: 0 }]),
@@ -17,13 +17,12 @@ describe("groupLagSamples", () => {
       { metric: KAFKA_METRICS.groupLag, labels: { group: "b" }, value: 0 },
       { metric: KAFKA_METRICS.groupMaxLag, labels: { group: "b" }, value: 0 },
       { metric: KAFKA_METRICS.partitionLag, labels: { group: "b", topic: "t", partition: "0" }, value: 0 },
-      { metric: KAFKA_METRICS.endOffset, labels: { topic: "t", partition: "0" }, value: 10 },
     ]);
   });
 
   it("writes nothing for unknown lag: a gap, not a zero", () => {
     const samples = groupLagSamples([group("c", [{ topic: "t", partition: 1, committedOffset: null, endOffset: 5, lag: null }])]);
-    expect(samples).toEqual([{ metric: KAFKA_METRICS.endOffset, labels: { topic: "t", partition: "1" }, value: 5 }]);
+    expect(samples).toEqual([]);
   });
 });
 
@@ -39,6 +38,13 @@ describe("clusterHealthSamples", () => {
       { metric: KAFKA_METRICS.topicProduceRate, labels: { topic: "orders" }, value: 3 },
       { metric: KAFKA_METRICS.partitionProduceRate, labels: { topic: "orders", partition: "0" }, value: 1 },
       { metric: KAFKA_METRICS.partitionProduceRate, labels: { topic: "orders", partition: "1" }, value: 2 },
+    ]);
+  });
+
+  it("writes the end offset of every partition read, whether or not a group reads it", () => {
+    const partitions = [0, 1].map((partition) => ({ partition, leader: 1, replicas: [1], isr: [1], endOffset: partition === 0 ? 42 : null }));
+    expect(clusterHealthSamples(null, [{ ...topic, partitions }], new Map()).filter((s) => s.metric === KAFKA_METRICS.endOffset)).toEqual([
+      { metric: KAFKA_METRICS.endOffset, labels: { topic: "orders", partition: "0" }, value: 42 },
     ]);
   });
 

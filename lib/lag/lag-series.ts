@@ -26,22 +26,20 @@ export interface MetricSample {
 
 /**
  * Pure: the samples one poll contributes. Unknown values (no committed offset, no known
- * lag) produce no sample — a gap in the series, not a zero.
+ * lag) produce no sample — a gap in the series, not a zero. End offsets come from the
+ * topics (clusterHealthSamples), for every partition, not only for those a group reads.
  */
 export function groupLagSamples(groups: readonly ConsumerGroupSnapshot[]): MetricSample[] {
   const samples: MetricSample[] = [];
-  const endOffsets = new Map<string, MetricSample>();
   for (const group of groups) {
     const { totalLag, maxLag } = summarizeGroupLag(group.partitions);
     if (totalLag !== null) samples.push({ metric: KAFKA_METRICS.groupLag, labels: { group: group.groupId }, value: totalLag });
     if (maxLag !== null) samples.push({ metric: KAFKA_METRICS.groupMaxLag, labels: { group: group.groupId }, value: maxLag });
     for (const p of group.partitions) {
-      const labels = { group: group.groupId, topic: p.topic, partition: String(p.partition) };
-      if (p.lag !== null) samples.push({ metric: KAFKA_METRICS.partitionLag, labels, value: p.lag });
-      endOffsets.set(`${p.topic}\u0000${p.partition}`, { metric: KAFKA_METRICS.endOffset, labels: { topic: p.topic, partition: String(p.partition) }, value: p.endOffset });
+      if (p.lag !== null) samples.push({ metric: KAFKA_METRICS.partitionLag, labels: { group: group.groupId, topic: p.topic, partition: String(p.partition) }, value: p.lag });
     }
   }
-  return [...samples, ...endOffsets.values()];
+  return samples;
 }
 
 /** Pure: lag-in-seconds and consumption-rate samples from the tracker's insights. */
@@ -57,7 +55,11 @@ export function insightSamples(insights: readonly GroupInsight[]): MetricSample[
   return samples;
 }
 
-/** Pure: throughput and health samples (cluster-wide ones carry no labels). */
+/**
+ * Pure: throughput and health samples (cluster-wide ones carry no labels), and the end offset
+ * of every partition whose end offset was read: the history that lets a restarted collector
+ * give the age of messages produced before any group was seen.
+ */
 export function clusterHealthSamples(brokers: readonly BrokerNode[] | null, topics: readonly TopicSnapshot[] | null, produceRates: ReadonlyMap<string, TopicRates>): MetricSample[] {
   const samples: MetricSample[] = [];
   if (brokers !== null) samples.push({ metric: KAFKA_METRICS.brokers, labels: {}, value: brokers.length });
@@ -65,6 +67,9 @@ export function clusterHealthSamples(brokers: readonly BrokerNode[] | null, topi
   samples.push({ metric: KAFKA_METRICS.underReplicatedPartitions, labels: {}, value: topics.reduce((n, t) => n + t.underReplicatedPartitions, 0) });
   samples.push({ metric: KAFKA_METRICS.offlinePartitions, labels: {}, value: topics.reduce((n, t) => n + t.offlinePartitions, 0) });
   for (const topic of topics) {
+    for (const p of topic.partitions) {
+      if (p.endOffset !== null) samples.push({ metric: KAFKA_METRICS.endOffset, labels: { topic: topic.name, partition: String(p.partition) }, value: p.endOffset });
+    }
     const rates = produceRates.get(topic.name);
     if (!rates) continue;
     if (rates.perSecond !== null) samples.push({ metric: KAFKA_METRICS.topicProduceRate, labels: { topic: topic.name }, value: rates.perSecond });

@@ -12,13 +12,14 @@ export interface LagQuery {
   from: Date;
   to: Date;
   maxPoints: number;
+  pollIntervalSeconds: number;
 }
 
 /** Total lag of a group through the series store (max per bucket: a chart must not hide a spike). */
 export async function queryGroupLag(db: Db, query: LagQuery, nowMs: number, retention: RetentionDays): Promise<LagSeriesDto> {
   const result = await querySeries(
     db,
-    { clusterId: query.clusterId, metric: KAFKA_METRICS.groupLag, labels: { group: query.groupId }, from: query.from, to: query.to, maxPoints: query.maxPoints, aggregation: "max" },
+    { clusterId: query.clusterId, metric: KAFKA_METRICS.groupLag, labels: { group: query.groupId }, from: query.from, to: query.to, maxPoints: query.maxPoints, aggregation: "max", pollIntervalSeconds: query.pollIntervalSeconds },
     nowMs,
     retention,
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import type { Db } from "@/lib/db/prisma";
-import { fillBuckets, isoStep, type Point } from "./buckets";
+import { fillBuckets, firstBucketStartMs, isoStep, minStepForPollInterval, type Point } from "./buckets";
 import type { Aggregation } from "./rollup-math";
 import type { Labels } from "./series-registry";
 import { chooseTier, type RetentionDays, type Tier } from "./tiers";
@@ -17,6 +17,8 @@ export interface SeriesQuery {
   to: Date;
   maxPoints: number;
   aggregation: Aggregation;
+  /** the cluster's poll interval: buckets are never finer than it (see minStepForPollInterval) */
+  pollIntervalSeconds: number;
 }
 
 export interface SeriesResult {
@@ -53,12 +55,12 @@ const ROLLUP_EXPR: Record<Aggregation, Prisma.Sql> = {
 
 /**
  * The one query behind every chart: finds the matching series, picks tier and step from
- * the range and point budget, buckets in SQL and fills buckets without data with null.
+ * the range, point budget and poll interval, buckets in SQL and fills buckets without data with null.
  */
 export async function querySeries(db: Db, query: SeriesQuery, nowMs: number, retention: RetentionDays): Promise<SeriesResult> {
   const fromMs = query.from.getTime();
   const toMs = query.to.getTime();
-  const { tier, stepSeconds } = chooseTier(fromMs, toMs, nowMs, query.maxPoints, retention);
+  const { tier, stepSeconds } = chooseTier(fromMs, toMs, nowMs, query.maxPoints, retention, minStepForPollInterval(query.pollIntervalSeconds));
   const found = await db.$queryRaw<{ id: bigint; labels: Record<string, string> }[]>`
     SELECT id, labels FROM series
     WHERE cluster_id = ${query.clusterId} AND metric = ${query.metric} AND labels @> ${JSON.stringify(query.labels)}::jsonb
@@ -68,18 +70,18 @@ export async function querySeries(db: Db, query: SeriesQuery, nowMs: number, ret
   if (found.length === 0) return result;
 
   const ids = found.map((row) => Number(row.id));
-  const alignedFrom = new Date(Math.floor(fromMs / (stepSeconds * 1000)) * stepSeconds * 1000);
+  const firstBucket = new Date(firstBucketStartMs(fromMs, stepSeconds));
   const step = Prisma.sql`make_interval(secs => ${stepSeconds})`;
   const rows =
     tier === "raw"
       ? await db.$queryRaw<{ series_id: bigint; bucket: Date; v: number | null }[]>`
           SELECT series_id, date_bin(${step}, ts, TIMESTAMPTZ 'epoch') AS bucket, ${RAW_EXPR[query.aggregation]} AS v
-          FROM samples WHERE series_id = ANY(${ids}::int8[]) AND ts >= ${alignedFrom} AND ts < ${query.to}
+          FROM samples WHERE series_id = ANY(${ids}::int8[]) AND ts >= ${firstBucket} AND ts < ${query.to}
           GROUP BY 1, 2`
       : await db.$queryRaw<{ series_id: bigint; bucket: Date; v: number | null }[]>`
           SELECT series_id, date_bin(${step}, bucket, TIMESTAMPTZ 'epoch') AS bucket, ${ROLLUP_EXPR[query.aggregation]} AS v
           FROM ${Prisma.raw(tier === "1m" ? "rollup_1m" : "rollup_1h")}
-          WHERE series_id = ANY(${ids}::int8[]) AND bucket >= ${alignedFrom} AND bucket < ${query.to}
+          WHERE series_id = ANY(${ids}::int8[]) AND bucket >= ${firstBucket} AND bucket < ${query.to}
           GROUP BY 1, 2`;
 
   const bySeries = new Map<number, Map<number, number | null>>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { minStepForPollInterval } from "./buckets";
 import { chooseTier, DEFAULT_RETENTION_DAYS } from "./tiers";
 
 const NOW = Date.parse("2026-11-30T12:00:00Z");
@@ -17,6 +18,14 @@ describe("chooseTier", () => {
     { name: "a year", from: NOW - 365 * D, to: NOW, points: 600, tier: "1h", step: 86400 },
   ])("$name → $tier / $step s", ({ from, to, points, tier, step }) => {
     expect(chooseTier(from, to, NOW, points, DEFAULT_RETENTION_DAYS)).toEqual({ tier, stepSeconds: step });
+  });
+
+  it.each([
+    { name: "15 min, 10 s polls", from: NOW - 15 * 60_000, poll: 10, tier: "raw", step: 15 },
+    { name: "1 h, 60 s polls", from: NOW - H, poll: 60, tier: "1m", step: 120 },
+    { name: "15 min, 60 s polls, 1 minute tier", from: NOW - 15 * 60_000, poll: 60, tier: "1m", step: 120 },
+  ])("never finer than the poll interval: $name → $tier / $step s", ({ from, poll, tier, step }) => {
+    expect(chooseTier(from, NOW, NOW, 600, DEFAULT_RETENTION_DAYS, minStepForPollInterval(poll))).toEqual({ tier, stepSeconds: step });
   });
 
   it("honours configured retention", () => {

@@ -26,13 +26,14 @@ function roundUpToMultiple(value: number, multiple: number): number {
 }
 
 /**
- * Pure: picks the bucket step from range and point budget, then the coarsest tier that
+ * Pure: picks the bucket step from range, point budget and the narrowest step the cluster's
+ * poll interval allows (see minStepForPollInterval), then the coarsest tier that
  * is fine enough for that step and still holds data at `from` (its retention). If no
  * fine-enough tier reaches back that far, the step grows to the resolution of the finest
  * tier that does.
  */
-export function chooseTier(fromMs: number, toMs: number, nowMs: number, maxPoints: number, retention: RetentionDays): TierChoice {
-  const step = chooseStepSeconds(fromMs, toMs, maxPoints);
+export function chooseTier(fromMs: number, toMs: number, nowMs: number, maxPoints: number, retention: RetentionDays, minStepSeconds = 1): TierChoice {
+  const step = chooseStepSeconds(fromMs, toMs, maxPoints, minStepSeconds);
   const covers = (tier: Tier) => fromMs >= nowMs - retention[tier] * DAY_MS;
   for (const tier of [...TIERS].reverse()) {
     const resolution = TIER_RESOLUTION_SECONDS[tier];

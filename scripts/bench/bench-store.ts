@@ -487,7 +487,7 @@ interface ChartComparison {
 async function thirtyDayChart(bench: Bench, seriesIndex: number): Promise<ChartComparison> {
   const { now } = bench;
   const from = now - bench.options.days * DAY_MS;
-  const query: SeriesQuery = { clusterId: CLUSTER, metric: METRIC, labels: { queue: queueName(seriesIndex) }, from: new Date(from), to: new Date(now), maxPoints: 600, aggregation: "avg" };
+  const query: SeriesQuery = { clusterId: CLUSTER, metric: METRIC, labels: { queue: queueName(seriesIndex) }, from: new Date(from), to: new Date(now), maxPoints: 600, aggregation: "avg", pollIntervalSeconds: POLL_MS / 1000 };
   const result = await querySeries(bench.db, query, now, DEFAULT_RETENTION_DAYS);
   const stepMs = result.stepSeconds * 1000;
   const id = bench.ids[seriesIndex] ?? 0;
@@ -529,7 +529,7 @@ async function thirtyDayChart(bench: Bench, seriesIndex: number): Promise<ChartC
 async function fiftySeries(bench: Bench): Promise<{ result: SeriesResult; store: QueryTiming; raw: QueryTiming }> {
   const { now } = bench;
   const from = now - bench.options.hours * HOUR_MS;
-  const query: SeriesQuery = { clusterId: CLUSTER, metric: METRIC, labels: { shard: FIFTY_SHARD }, from: new Date(from), to: new Date(now), maxPoints: 600, aggregation: "avg" };
+  const query: SeriesQuery = { clusterId: CLUSTER, metric: METRIC, labels: { shard: FIFTY_SHARD }, from: new Date(from), to: new Date(now), maxPoints: 600, aggregation: "avg", pollIntervalSeconds: POLL_MS / 1000 };
   const result = await querySeries(bench.db, query, now, DEFAULT_RETENTION_DAYS);
   const store = await timeRuns(bench.options.runs, () => querySeries(bench.db, query, now, DEFAULT_RETENTION_DAYS));
   // Context only (no goal): the same buckets for the same series from raw samples.

@@ -108,6 +108,14 @@ describe("one collector poll against a real broker", () => {
     expect(known.length).toBeGreaterThanOrEqual(1);
     expect(known.every((p) => p.v === 36)).toBe(true);
     expect(series.points.some((p) => p.v === null)).toBe(true);
+
+    // Issue 9 items 6 and 8: `from` mid-bucket → no bucket before it; 1,000 points asked, but 5 s polls → 10 s buckets.
+    const midFrom = new Date(from.getTime() + 3_000);
+    const fine = await body<LagSeriesDto>(await getLag(req(`/x?from=${midFrom.toISOString()}&to=${to.toISOString()}&points=1000`), params({ id: "it-kafka", groupId })));
+    expect(fine.step).toBe("PT10S");
+    expect(fine.points).toHaveLength(59);
+    expect(fine.points[0]?.t).toBe(new Date(from.getTime() + 10_000).toISOString());
+    expect(fine.points.every((p) => Date.parse(p.t) >= midFrom.getTime() && Date.parse(p.t) < to.getTime())).toBe(true);
   });
 
   it("shows a live consumer's members, and lag null on assigned partitions it never committed", async () => {

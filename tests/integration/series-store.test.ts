@@ -96,7 +96,7 @@ describe("series store", () => {
   });
 
   it("answers a chart from the 1-minute tier with exact averages and null in the gap", async () => {
-    const result = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0), to: new Date(T0 + 2 * 3600_000), maxPoints: 8, aggregation: "avg" }, NOW, DEFAULT_RETENTION_DAYS);
+    const result = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0), to: new Date(T0 + 2 * 3600_000), maxPoints: 8, aggregation: "avg", pollIntervalSeconds: 15 }, NOW, DEFAULT_RETENTION_DAYS);
     expect(result.tier).toBe("1m");
     expect(result.step).toBe("PT15M");
     expect(result.series).toHaveLength(1);
@@ -106,13 +106,13 @@ describe("series store", () => {
   });
 
   it("answers from raw samples for short steps and from the 1-hour tier for old ranges", async () => {
-    const raw = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0), to: new Date(T0 + 3600_000), maxPoints: 240, aggregation: "last" }, NOW, DEFAULT_RETENTION_DAYS);
+    const raw = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0), to: new Date(T0 + 3600_000), maxPoints: 240, aggregation: "last", pollIntervalSeconds: 10 }, NOW, DEFAULT_RETENTION_DAYS);
     expect(raw.tier).toBe("raw");
     expect(raw.step).toBe("PT15S");
     expect(raw.series[0]?.points).toEqual(fillBuckets(T0, T0 + 3600_000, 15, new Map(samplesA.filter((s) => s.ts < T0 + 3600_000).map((s) => [s.ts, s.value]))));
 
     const later = T0 + 40 * 86_400_000; // raw and 1-minute data are past retention for this range
-    const old = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: {}, from: new Date(T0), to: new Date(T0 + 2 * 3600_000), maxPoints: 600, aggregation: "max" }, later, DEFAULT_RETENTION_DAYS);
+    const old = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: {}, from: new Date(T0), to: new Date(T0 + 2 * 3600_000), maxPoints: 600, aggregation: "max", pollIntervalSeconds: 15 }, later, DEFAULT_RETENTION_DAYS);
     expect(old.tier).toBe("1h");
     expect(old.series.map((s) => s.labels.queue)).toEqual(["a", "b"]);
     const hourB = rollupSamples(samplesB, 3600);
@@ -122,7 +122,7 @@ describe("series store", () => {
   });
 
   it("returns every bucket as null for a range with no data", async () => {
-    const empty = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0 - 3600_000), to: new Date(T0), maxPoints: 4, aggregation: "avg" }, NOW, DEFAULT_RETENTION_DAYS);
+    const empty = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(T0 - 3600_000), to: new Date(T0), maxPoints: 4, aggregation: "avg", pollIntervalSeconds: 15 }, NOW, DEFAULT_RETENTION_DAYS);
     expect(empty.series[0]?.points).toEqual(fillBuckets(T0 - 3600_000, T0, 900, new Map()));
     expect(empty.series[0]?.points.every((p) => p.v === null)).toBe(true);
   });
@@ -140,6 +140,27 @@ describe("series store", () => {
     const bad = await getSeries(url(`cluster=${CLUSTER}&metric=${METRIC}&agg=median`));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("`agg`");
+  });
+
+  // Issue 9 items 6 and 8: no bucket before `from`, none finer than the cluster's poll interval (10 s by default).
+  it("starts every bucket inside [from, to) and never steps finer than the poll interval", async () => {
+    const from = T0 + 7_500; // mid-bucket
+    const to = T0 + 15 * 60_000;
+    const direct = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(from), to: new Date(to), maxPoints: 600, aggregation: "last", pollIntervalSeconds: 15 }, NOW, DEFAULT_RETENTION_DAYS);
+    expect(direct.step).toBe("PT30S");
+    const points = direct.series[0]?.points ?? [];
+    expect(points[0]?.t).toBe(new Date(T0 + 30_000).toISOString());
+    expect(points.every((p) => Date.parse(p.t) >= from && Date.parse(p.t) < to)).toBe(true);
+    expect(points.every((p) => p.v !== null)).toBe(true); // 15 s samples in 30 s buckets: no empty bucket
+    // The bucket that began before `from` (holding the sample at T0) is not there.
+    expect(points.find((p) => Date.parse(p.t) === T0)).toBeUndefined();
+
+    const response = await getSeries(new Request(`http://localhost/api/v1/series?cluster=${CLUSTER}&metric=${METRIC}&queue=a&agg=last&points=600&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`));
+    const body = (await response.json()) as SeriesDto;
+    expect(body.tier).toBe("1m"); // the range is older than raw retention
+    expect(body.step).toBe("PT1M");
+    expect(body.series[0]?.points[0]?.t).toBe(new Date(T0 + 60_000).toISOString());
+    expect(body.series[0]?.points.every((p) => Date.parse(p.t) >= from && Date.parse(p.t) < to)).toBe(true);
   });
 
   it("retention drops whole expired partitions and keeps the rest", async () => {

@@ -97,3 +97,49 @@ export function kafkaConsumerGroupsDescribe(groupId: string): DescribedPartition
 export function kafkaScript(...args: string[]): string {
   return execFileSync("bash", [path.join(ROOT, "scripts/kafka.sh"), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
+
+export interface ProducedMessage {
+  offset: number;
+  /** epoch ms: the send began (the message cannot be older) */
+  sentAt: number;
+  /** epoch ms: the broker acknowledged it (it was appended by then) */
+  ackedAt: number;
+}
+
+export interface PacedProducer {
+  /** every message sent so far, by offset */
+  readonly produced: ProducedMessage[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Produces to one partition at `perSecond` messages/s, one send at a time, recording when each
+ * message was sent and acknowledged: the truth that lag in seconds is checked against. It keeps
+ * to its schedule (a late tick sends what is due) so a busy machine does not change the rate.
+ */
+export async function startPacedProducer(topic: string, partition: number, perSecond: number): Promise<PacedProducer> {
+  const producer = testKafka().producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const produced: ProducedMessage[] = [];
+  const startedAt = Date.now();
+  let stopping = false;
+  const loop = (async () => {
+    while (!stopping) {
+      const due = Math.floor(((Date.now() - startedAt) / 1000) * perSecond) + 1 - produced.length;
+      for (let i = 0; i < due && !stopping; i += 1) {
+        const sentAt = Date.now();
+        const [meta] = await producer.send({ topic, acks: -1, messages: [{ partition, value: `paced ${produced.length} at ${sentAt}` }] });
+        produced.push({ offset: Number(meta?.baseOffset ?? produced.length), sentAt, ackedAt: Date.now() });
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(5, 1000 / perSecond / 2)));
+    }
+  })();
+  return {
+    produced,
+    async stop() {
+      stopping = true;
+      await loop;
+      await producer.disconnect();
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { withCluster } from "@/lib/api/handlers";
 import { badRequest, json } from "@/lib/api/http";
 import { parseSearchParams, seriesQuerySchema } from "@/lib/api/query-params";
-import { retentionDaysOf } from "@/lib/config/cluster-name";
+import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-name";
 import { querySeries, TooManySeriesError } from "@/lib/store/query-series";
 
 export const dynamic = "force-dynamic";
@@ -10,9 +10,10 @@ export async function GET(request: Request): Promise<Response> {
   const query = parseSearchParams(seriesQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return badRequest(query.message);
   const { cluster, metric, labels, from, to, points, aggregation } = query.value;
-  return withCluster(cluster, async ({ db, config }) => {
+  return withCluster(cluster, async ({ db, cluster: clusterConfig, config }) => {
     try {
-      const result = await querySeries(db, { clusterId: cluster, metric, labels, from, to, maxPoints: points, aggregation }, Date.now(), retentionDaysOf(config));
+      const pollIntervalSeconds = pollIntervalSecondsFor(clusterConfig, config.pollIntervalSeconds);
+      const result = await querySeries(db, { clusterId: cluster, metric, labels, from, to, maxPoints: points, aggregation, pollIntervalSeconds }, Date.now(), retentionDaysOf(config));
       return json({ series: result.series, step: result.step, tier: result.tier });
     } catch (error) {
       if (error instanceof TooManySeriesError) return badRequest(error.message);

@@ -1,7 +1,7 @@
 import { withCluster } from "@/lib/api/handlers";
 import { badRequest, json, notFound } from "@/lib/api/http";
 import { lagQuerySchema, parseSearchParams } from "@/lib/api/query-params";
-import { retentionDaysOf } from "@/lib/config/cluster-name";
+import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-name";
 import { queryConsumerGroup } from "@/lib/store/query-consumer-groups";
 import { groupHasHistory, queryGroupLag } from "@/lib/store/query-group-lag";
 
@@ -11,10 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id, groupId } = await params;
   const query = parseSearchParams(lagQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return badRequest(query.message);
-  return withCluster(id, async ({ db, config }) => {
+  return withCluster(id, async ({ db, cluster, config }) => {
     const known = (await groupHasHistory(db, id, groupId)) || (await queryConsumerGroup(db, id, groupId)) !== null;
     if (!known) return notFound(`unknown consumer group "${groupId}" in cluster "${id}"`);
     const { from, to, points } = query.value;
-    return json(await queryGroupLag(db, { clusterId: id, groupId, from, to, maxPoints: points }, Date.now(), retentionDaysOf(config)));
+    return json(await queryGroupLag(db, { clusterId: id, groupId, from, to, maxPoints: points, pollIntervalSeconds: pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) }, Date.now(), retentionDaysOf(config)));
   });
 }
