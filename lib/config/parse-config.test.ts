@@ -84,6 +84,7 @@ describe("parseConfig", () => {
     ["an unknown kind", "clusters:\n  - id: a\n    kind: nats\n", {}, ["clusters[0].kind: must be one of kafka, rabbitmq"]],
     ["a missing kind", "clusters:\n  - id: a\n", {}, ["clusters[0].kind: is missing; one of kafka, rabbitmq"]],
     ["a misspelt kind", "clusters:\n  - {id: a, kind: rabbitqm}\n", {}, ["clusters[0].kind: must be one of kafka, rabbitmq; did you mean `rabbitmq`?"]],
+    ["clusters that are not a list", "clusters: kafka\n", {}, ["clusters: Invalid input: expected array, received string"]],
     ["a cluster that is not a mapping", "clusters:\n  - kafka\n", {}, ["clusters[0]: must be a mapping with id, kind and the kind's settings"]],
     ["a bad slug", "clusters:\n  - id: Bad Id\n    kind: kafka\n    brokers: ['h:1']\n", {}, ["clusters[0].id: must be a slug: lowercase letters, digits and '-', starting with a letter or digit"]],
     ["a broker without port", "clusters:\n  - id: a\n    kind: kafka\n    brokers: ['localhost']\n", {}, ["clusters[0].brokers[0]: must be host:port"]],

@@ -102,9 +102,10 @@ function unknownKeyProblem(path: Path, key: string, allowed: readonly string[]):
 /** zod issues of `schema` (which validated the value at `base`) as problems, with hints. */
 function problemsOf(issues: readonly z.core.$ZodIssue[], schema: AnySchema, base: Path): ConfigProblem[] {
   return issues.flatMap((issue): ConfigProblem[] => {
-    const path = [...base, ...issue.path.filter((part): part is string | number => typeof part !== "symbol")];
+    const issuePath = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+    const path = [...base, ...issuePath];
     if (issue.code === "unrecognized_keys") {
-      const allowed = allowedKeysAt(schema, issue.path.filter((part): part is string | number => typeof part !== "symbol"));
+      const allowed = allowedKeysAt(schema, issuePath);
       return issue.keys.map((key) => unknownKeyProblem(path, key, allowed));
     }
     // A required value that is not there: say so, not "expected array, received undefined".
@@ -162,7 +163,7 @@ export function configProblems(value: unknown): ConfigProblem[] {
   const top = topLevelSchema.safeParse(isRecord(value) && value.clusters === null ? { ...value, clusters: undefined } : value, { reportInput: true });
   const problems = top.success ? [] : problemsOf(top.error.issues, topLevelSchema, []);
   const clusters = isRecord(value) && Array.isArray(value.clusters) ? value.clusters : [];
-  if (isRecord(value) && (value.clusters === undefined || value.clusters === null || clusters.length === 0)) {
+  if (isRecord(value) && (Array.isArray(value.clusters) ? clusters.length === 0 : value.clusters === undefined || value.clusters === null)) {
     problems.push({ path: ["clusters"], message: NO_CLUSTERS });
   }
   problems.push(...clusters.flatMap(clusterProblems), ...duplicateIdProblems(clusters));
