@@ -129,7 +129,7 @@ instance_stop() {
   rm -rf "$STATE_DIR"
 }
 
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 if [[ -n $NODE ]]; then
   case "${1:-}" in
