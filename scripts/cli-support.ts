@@ -2,7 +2,9 @@
 import { loadConfig } from "@/lib/config/load-config";
 import { ConfigError } from "@/lib/config/parse-config";
 import type { QueuewatchConfig } from "@/lib/config/schema";
+import { secretsOf } from "@/lib/config/secrets";
 import { describeError } from "@/lib/collector/describe-error";
+import { createLogger, LogLevelError, parseLogLevel, type Logger, type LogLevel } from "@/lib/log/logger";
 
 /** Loads the config or exits with the validation message (file, field, problem). */
 export function loadConfigOrExit(): QueuewatchConfig {
@@ -11,6 +13,20 @@ export function loadConfigOrExit(): QueuewatchConfig {
   } catch (error) {
     fail(error instanceof ConfigError ? error.message : describeError(error));
   }
+}
+
+/** LOG_LEVEL (debug|info|warn|error, default info), or exit with what is allowed. */
+export function logLevelOrExit(): LogLevel {
+  try {
+    return parseLogLevel(process.env.LOG_LEVEL);
+  } catch (error) {
+    fail(error instanceof LogLevelError ? error.message : describeError(error));
+  }
+}
+
+/** The process's logger at LOG_LEVEL, hiding the config's secrets. */
+export function loggerFor(config: QueuewatchConfig): Logger {
+  return createLogger({ level: logLevelOrExit(), secrets: secretsOf(config) });
 }
 
 export function fail(message: string): never {

@@ -4,15 +4,16 @@ import { describeError } from "@/lib/collector/describe-error";
 import { assertDatabaseMigrated } from "@/lib/db/check-migrations";
 import { resolveDatabase, redactUrl } from "@/lib/db/database-url";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { fail, loadConfigOrExit, onShutdown } from "./cli-support";
+import { fail, loadConfigOrExit, loggerFor, onShutdown } from "./cli-support";
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  const logger = loggerFor(config);
   const database = await resolveDatabase();
   await assertDatabaseMigrated(database.url);
   const db = createPrismaClient(database.url);
-  process.stdout.write(`queuewatch collector: ${config.clusters.length} cluster(s), store ${redactUrl(database.url)}\n`);
-  const collector = await startCollector(db, config);
+  logger.info(`collector: ${config.clusters.length} cluster(s), store ${redactUrl(database.url)}`);
+  const collector = await startCollector(db, config, { logger });
   onShutdown(async () => {
     await collector.stop();
     await db.$disconnect();

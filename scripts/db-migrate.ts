@@ -4,12 +4,17 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { resolveDatabase, redactUrl } from "@/lib/db/database-url";
 import { describeError } from "@/lib/collector/describe-error";
+import { withoutAdapterUrlNotice } from "@/lib/db/prisma-cli-output";
 import { fail } from "./cli-support";
 
-export function migrateDeploy(url: string): void {
+/** `prisma migrate deploy` on `url`; prints Prisma's output (without its adapter-url notice) and returns it. */
+export function migrateDeploy(url: string): string {
   const prisma = path.resolve("node_modules/.bin/prisma");
-  const result = spawnSync(prisma, ["migrate", "deploy"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
+  const result = spawnSync(prisma, ["migrate", "deploy"], { stdio: ["inherit", "pipe", "inherit"], encoding: "utf8", env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
+  const output = withoutAdapterUrlNotice(result.stdout ?? "");
+  process.stdout.write(output.endsWith("\n") || output === "" ? output : `${output}\n`);
   if (result.status !== 0) throw new Error(`prisma migrate deploy failed (exit ${result.status ?? result.signal}) on ${redactUrl(url)}`);
+  return output;
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,8 @@
 // Prints the bundled services (kafka, rabbitmq) that the config points at on this machine.
+// The quick start's first Queuewatch step: a bad config or LOG_LEVEL stops it before anything starts.
 import { localServicesFor } from "@/lib/config/local-services";
-import { loadConfigOrExit } from "./cli-support";
+import { loadConfigOrExit, logLevelOrExit } from "./cli-support";
 
-process.stdout.write(`${localServicesFor(loadConfigOrExit()).join(" ")}\n`);
+const config = loadConfigOrExit();
+logLevelOrExit();
+process.stdout.write(`${localServicesFor(config).join(" ")}\n`);

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { describeError } from "@/lib/collector/describe-error";
 import { resolveDatabase, redactUrl } from "@/lib/db/database-url";
-import { fail, loadConfigOrExit, onShutdown } from "./cli-support";
+import { fail, loadConfigOrExit, logLevelOrExit, onShutdown } from "./cli-support";
 import { migrateDeploy } from "./db-migrate";
 
 function child(script: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -14,6 +14,7 @@ function child(script: string, env: NodeJS.ProcessEnv): ChildProcess {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  logLevelOrExit(); // a bad LOG_LEVEL stops the quick start before anything starts
   const database = await resolveDatabase();
   process.stdout.write(`queuewatch: store ${redactUrl(database.url)} (${database.source})\n`);
   migrateDeploy(database.url);

@@ -6,10 +6,10 @@ import path from "node:path";
 import { describeError } from "@/lib/collector/describe-error";
 import { assertDatabaseMigrated } from "@/lib/db/check-migrations";
 import { resolveDatabase } from "@/lib/db/database-url";
-import { fail, loadConfigOrExit, onShutdown } from "./cli-support";
+import { fail, loadConfigOrExit, loggerFor, onShutdown } from "./cli-support";
 
 async function main(): Promise<void> {
-  loadConfigOrExit();
+  const logger = loggerFor(loadConfigOrExit());
   const database = await resolveDatabase();
   await assertDatabaseMigrated(database.url);
   if (!existsSync(path.resolve(".next/BUILD_ID"))) fail("no production build found: run `npm run build` first");
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  process.stdout.write(`queuewatch web: http://${hostname}:${port}\n`);
+  logger.info(`web: http://${hostname}:${port}`);
   next.on("exit", (code) => {
     void database.stop().finally(() => process.exit(code ?? 1));
   });

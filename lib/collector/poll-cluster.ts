@@ -17,6 +17,8 @@ export interface PollReport {
   error: string | null;
   /** consumer groups seen, or null for brokers without them */
   groups: number | null;
+  /** queues seen, or null for brokers without them */
+  queues: number | null;
   brokerRequests: number;
 }
 
@@ -54,5 +56,5 @@ export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdap
     };
   }
   await recordPoll(db, { clusterId, startedAt, durationMs, error }, findings);
-  return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? null, brokerRequests: result?.brokerRequests ?? 0 };
+  return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? null, queues: result?.queues?.length ?? null, brokerRequests: result?.brokerRequests ?? 0 };
 }

@@ -5,6 +5,8 @@ import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-na
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
 import { LagTracker } from "@/lib/lag/lag-tracker";
+import type { Logger } from "@/lib/log/logger";
+import { INITIAL_POLL_LOG_STATE, observePoll, type PollLogState } from "@/lib/log/poll-log";
 import { loadEndOffsetHistory } from "@/lib/store/query-end-offset-history";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
@@ -20,7 +22,7 @@ export interface CollectorHandle {
 }
 
 export interface CollectorOptions {
-  log?: (line: string) => void;
+  logger: Logger;
   onPoll?: (report: PollReport) => void;
   /** run rollups and retention in this process (default true) */
   maintenance?: boolean;
@@ -31,11 +33,11 @@ export interface CollectorOptions {
  * one of the same cluster; a failing broker or a failing database write is reported and
  * the loop goes on, so the collector recovers by itself.
  */
-export async function startCollector(db: Db, config: QueuewatchConfig, options: CollectorOptions = {}): Promise<CollectorHandle> {
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+export async function startCollector(db: Db, config: QueuewatchConfig, options: CollectorOptions): Promise<CollectorHandle> {
+  const { logger } = options;
   await syncClusters(db, config.clusters);
   const store = new StoreWriter();
-  const maintenance = options.maintenance === false ? null : startMaintenance(db, store, retentionDaysOf(config), log);
+  const maintenance = options.maintenance === false ? null : startMaintenance(db, store, retentionDaysOf(config), logger);
   let stopping = false;
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
@@ -50,20 +52,21 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
     try {
       for (const history of await loadEndOffsetHistory(db, cluster.id, Date.now() - SEED_HISTORY_MS)) tracker.seedEndOffsets(history.topic, history.partition, history.points);
     } catch (error) {
-      log(`[${cluster.id}] could not load end-offset history: ${describeError(error)}`);
+      logger.warn(`[${cluster.id}] could not load end-offset history: ${describeError(error)}`);
     }
     adapters.push(adapter);
     const intervalMs = pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) * 1000;
+    let pollLog: PollLogState = INITIAL_POLL_LOG_STATE;
     const tick = async (): Promise<void> => {
       const startedAt = Date.now();
       try {
         const report = await pollCluster(db, cluster.id, adapter, store, tracker, queueTracker);
         options.onPoll?.(report);
-        log(report.ok
-          ? `[${cluster.id}] up in ${report.durationMs} ms${report.groups === null ? "" : `: ${report.groups} consumer groups`} (${report.brokerRequests} requests)`
-          : `[${cluster.id}] down after ${report.durationMs} ms: ${report.error}`);
+        const observed = observePoll(pollLog, cluster.id, report, Date.now());
+        pollLog = observed.state;
+        for (const entry of observed.entries) logger[entry.level](entry.message);
       } catch (error) {
-        log(`[${cluster.id}] could not record the poll: ${describeError(error)}`);
+        logger.error(`[${cluster.id}] could not record the poll: ${describeError(error)}`);
       }
       if (stopping) return;
       const delay = Math.max(0, intervalMs - (Date.now() - startedAt));

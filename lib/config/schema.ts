@@ -22,6 +22,26 @@ const sasl = z.strictObject({
 
 const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, "must be host:port");
 
+/**
+ * A URL with one of `schemes`. A value without any scheme (`127.0.0.1:15672`) gets the fix
+ * in the message: "must be a URL with a scheme, e.g. http://127.0.0.1:15672".
+ */
+function urlWith(schemes: readonly [string, ...string[]]) {
+  const allowed = schemes.map((scheme) => `${scheme}://`).join(" or ");
+  return z.string().superRefine((value, ctx) => {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
+    if (scheme === undefined) {
+      ctx.addIssue({ code: "custom", message: `must be a URL with a scheme, e.g. ${schemes[0]}://${value.replace(/^\/+/, "")}` });
+    } else if (!schemes.includes(scheme)) {
+      ctx.addIssue({ code: "custom", message: `must start with ${allowed}` });
+    } else if (!URL.canParse(value)) {
+      ctx.addIssue({ code: "custom", message: `is not a valid URL` });
+    }
+  });
+}
+
+const httpUrl = urlWith(["http", "https"]);
+
 export const kafkaClusterSchema = z.strictObject({
   id: clusterId,
   name: z.string().min(1).optional(),
@@ -38,8 +58,8 @@ export const rabbitmqClusterSchema = z.strictObject({
   id: clusterId,
   name: z.string().min(1).optional(),
   kind: z.literal("rabbitmq"),
-  managementUrl: z.url({ protocol: /^https?$/ }),
-  amqpUrl: z.string().regex(/^amqps?:\/\//, "must start with amqp:// or amqps://").optional(),
+  managementUrl: httpUrl,
+  amqpUrl: urlWith(["amqp", "amqps"]).optional(),
   username: z.string().min(1),
   password: z.string(),
   pollIntervalSeconds: pollInterval.optional(),
@@ -48,7 +68,7 @@ export const rabbitmqClusterSchema = z.strictObject({
    * counters ~25× cheaper than the management API). Default: the management host on port 15692;
    * false: never use it (management API only).
    */
-  prometheusUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal(false)]).optional(),
+  prometheusUrl: z.union([httpUrl, z.literal(false)]).optional(),
   /** How often (default 60 s) slow-changing things (queue arguments and policies, exchanges, bindings, node health) are re-read. */
   managementIntervalSeconds: z.number().int().min(1).max(3600).optional(),
   /** "Queue has no consumers": ready > 0 with 0 consumers for at least this long (default 300 s). */
@@ -59,6 +79,17 @@ export const rabbitmqClusterSchema = z.strictObject({
 
 export const clusterSchema = z.discriminatedUnion("kind", [kafkaClusterSchema, rabbitmqClusterSchema]);
 
+/** Each kind's schema, by kind: a cluster is checked against its own kind's schema only. */
+export const clusterSchemaByKind = { kafka: kafkaClusterSchema, rabbitmq: rabbitmqClusterSchema } as const;
+export const CLUSTER_KINDS = Object.keys(clusterSchemaByKind) as (keyof typeof clusterSchemaByKind)[];
+
+/** What every cluster has whatever its kind, checked even when the kind is wrong. */
+export const clusterCommonSchema = z.object({
+  id: clusterId,
+  name: z.string().min(1).optional(),
+  pollIntervalSeconds: pollInterval.optional(),
+});
+
 const retentionDays = (fallback: number) => z.number().int().min(1).max(3650).default(fallback);
 
 /** How long each tier of the series store keeps data, in days. */
@@ -68,21 +99,16 @@ export const retentionSchema = z.strictObject({
   oneHourDays: retentionDays(400),
 });
 
-export const configSchema = z
-  .strictObject({
-    pollIntervalSeconds: pollInterval.default(10),
-    retention: retentionSchema.default({ rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }),
-    clusters: z.array(clusterSchema).default([]),
-  })
-  .superRefine((config, ctx) => {
-    const seen = new Set<string>();
-    config.clusters.forEach((cluster, index) => {
-      if (seen.has(cluster.id)) {
-        ctx.addIssue({ code: "custom", path: ["clusters", index, "id"], message: `duplicate cluster id "${cluster.id}"` });
-      }
-      seen.add(cluster.id);
-    });
-  });
+const topLevelShape = {
+  pollIntervalSeconds: pollInterval.default(10),
+  retention: retentionSchema.default({ rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }),
+};
+
+/** The file without looking inside the clusters (each is checked on its own, see parse-config.ts). */
+export const topLevelSchema = z.strictObject({ ...topLevelShape, clusters: z.array(z.unknown()).default([]) });
+
+/** The typed result, once every part has passed. Cluster ids are unique (checked in parse-config.ts). */
+export const configSchema = z.strictObject({ ...topLevelShape, clusters: z.array(clusterSchema) });
 
 export type QueuewatchConfig = z.infer<typeof configSchema>;
 export type ClusterConfig = z.infer<typeof clusterSchema>;

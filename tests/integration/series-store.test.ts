@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCollector } from "@/lib/collector/run-collector";
+import { silentLogger } from "@/lib/log/logger";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { fillBuckets } from "@/lib/store/buckets";
 import { listPartitions } from "@/lib/store/partition-manager";
@@ -180,7 +181,7 @@ describe("series store", () => {
 
 describe("store upkeep in the collector process", () => {
   it("creates the coming days' partitions when the collector starts", async () => {
-    const collector = await startCollector(db, { pollIntervalSeconds: 60, retention: { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }, clusters: [] }, { log: () => {} });
+    const collector = await startCollector(db, { pollIntervalSeconds: 60, retention: { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }, clusters: [] }, { logger: silentLogger });
     const ahead = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
     try {
       await expect.poll(async () => listPartitions(db, "samples"), { timeout: 20_000 }).toContain(`samples_p${ahead}`);
