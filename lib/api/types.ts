@@ -14,6 +14,14 @@ export interface ClusterDto {
   lastError: string | null;
   lastPollDurationMs: number | null;
   pollIntervalSeconds: number;
+  /** ISO time of the latest successful poll: the time the stored figures are from */
+  lastSuccessAt: string | null;
+  /** ISO time of the first failed poll of the current failure streak; null when the latest poll succeeded */
+  downSince: string | null;
+  /** true when never polled, the latest poll failed, or the latest poll is older than 2 × pollIntervalSeconds */
+  stale: boolean;
+  /** short human text, e.g. "latest poll failed" / "no poll for 3 min" */
+  staleReason: string | null;
 }
 
 /** Lag insight shared by the group list and the group detail. */
