@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, NodesDto, QueueDetailDto, QueueDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
+import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, NodesDto, OverviewDto, QueueDetailDto, QueueDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
 import { fetchJson } from "./fetch-json";
 
 const LIVE_MS = 5_000;
@@ -117,5 +117,14 @@ export function useSeries(clusterId: string, metric: string, labels: Record<stri
       return fetchJson<SeriesDto>(`/api/v1/series?${qs}`, signal);
     },
     refetchInterval: LIVE_MS * 2,
+  });
+}
+
+/** The triage overview: every cluster's problems, most urgent first. */
+export function useOverview() {
+  return useQuery({
+    queryKey: ["overview"] as const,
+    queryFn: ({ signal }) => fetchJson<OverviewDto>("/api/v1/overview", signal),
+    refetchInterval: LIVE_MS,
   });
 }
