@@ -33,12 +33,18 @@ export function evaluateHealth(clusters: readonly PollTimes[] | { databaseError:
   return { status: reasons.length === 0 ? "ok" : "unavailable", reasons, database: "ok", clusters: rows, checkedAt };
 }
 
+/** Prisma's errors quote the failed call over several lines; the last line says what went wrong. */
+function databaseErrorOf(error: unknown): string {
+  const lines = describeError(error).split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.at(-1) ?? "unknown error";
+}
+
 export async function queryHealth(db: Db, config: QueuewatchConfig, now: Date): Promise<HealthDto> {
   let clusters: ClusterDto[];
   try {
     clusters = await queryClusters(db, config, now);
   } catch (error) {
-    return evaluateHealth({ databaseError: describeError(error) }, now);
+    return evaluateHealth({ databaseError: databaseErrorOf(error) }, now);
   }
   return evaluateHealth(clusters, now);
 }
