@@ -70,9 +70,11 @@ test("a hostile group id renders as text and its page resolves", async ({ page }
   expect(dialogs).toBe(0);
 });
 
-test("unknown group shows an error state, not a blank page", async ({ page }) => {
-  await page.goto("/clusters/e2e-kafka/groups/no-such-group");
-  await expect(page.getByRole("alert").filter({ hasText: "Could not load" })).toContainText('unknown consumer group "no-such-group"');
+test("unknown group answers HTTP 404 with a not-found page, not a blank page", async ({ page }) => {
+  const response = await page.goto("/clusters/e2e-kafka/groups/no-such-group");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the overview" })).toHaveAttribute("href", "/");
 });
 
 test("cluster page shows broker health and topics; a topic page shows partitions and its consumers", async ({ page }) => {

@@ -16,9 +16,10 @@ export interface PageCluster {
   kind: ClusterKind;
 }
 
-/** The configured cluster, or null when no cluster has this id. */
-export const findPageCluster = cache((clusterId: string): PageCluster | null => {
-  const cluster = getConfig().clusters.find((c) => c.id === clusterId);
+/** The configured cluster a route segment names, or null when no cluster has that id. */
+export const findPageCluster = cache((segment: string): PageCluster | null => {
+  const ids = segmentReadings(segment);
+  const cluster = getConfig().clusters.find((c) => ids.includes(c.id));
   return cluster ? { id: cluster.id, name: clusterDisplayName(cluster), kind: cluster.kind } : null;
 });
 
@@ -38,3 +39,24 @@ export const queueExists = cache(async (clusterId: string, vhost: string, name: 
   const row = await getPrisma().rabbitmqQueue.findUnique({ where: { clusterId_vhost_name: { clusterId, vhost, name } }, select: { name: true } });
   return row !== null;
 });
+
+/**
+ * The names a route segment may stand for. Pages get segments percent-encoded, but Next 16.2+ hands
+ * generateMetadata the same segment already decoded (vercel/next.js#95343), and a name may itself
+ * contain "%2F": try the decoded reading first, then the segment as given.
+ */
+export function segmentReadings(segment: string): string[] {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return [segment];
+  }
+  return decoded === segment ? [segment] : [decoded, segment];
+}
+
+/** The first reading of the segments for which `exists` holds, or null. */
+export async function findExisting<T>(readings: readonly T[], exists: (reading: T) => Promise<boolean>): Promise<T | null> {
+  for (const reading of readings) if (await exists(reading)) return reading;
+  return null;
+}

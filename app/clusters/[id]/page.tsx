@@ -7,12 +7,12 @@ import { findPageCluster } from "@/lib/store/page-subjects";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const cluster = findPageCluster(decodeURIComponent((await params).id));
+  const cluster = findPageCluster((await params).id);
   return { title: cluster?.name ?? "Unknown cluster" };
 }
 
 export default async function ClusterPage({ params }: Props) {
-  const cluster = findPageCluster(decodeURIComponent((await params).id));
+  const cluster = findPageCluster((await params).id);
   if (!cluster) notFound();
   return (
     <ClusterPageFrame cluster={cluster} loading="cluster">

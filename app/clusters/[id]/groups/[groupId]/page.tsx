@@ -2,16 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClusterPageFrame } from "@/components/layout/cluster-page-frame";
 import { ConsumerGroupView } from "@/components/lag/consumer-group-view";
-import { consumerGroupExists, findPageCluster } from "@/lib/store/page-subjects";
+import { consumerGroupExists, findExisting, findPageCluster, segmentReadings } from "@/lib/store/page-subjects";
 
 type Props = { params: Promise<{ id: string; groupId: string }> };
 
 async function subjectOf({ params }: Props) {
   const { id, groupId } = await params;
-  const cluster = findPageCluster(decodeURIComponent(id));
-  const group = decodeURIComponent(groupId);
-  const exists = cluster !== null && (await consumerGroupExists(cluster.id, group));
-  return exists ? { cluster, group } : null;
+  const cluster = findPageCluster(id);
+  const group = cluster && (await findExisting(segmentReadings(groupId), (g) => consumerGroupExists(cluster.id, g)));
+  return cluster && group !== null ? { cluster, group } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {

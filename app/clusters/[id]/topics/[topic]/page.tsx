@@ -2,16 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TopicView } from "@/components/kafka/topic-view";
 import { ClusterPageFrame } from "@/components/layout/cluster-page-frame";
-import { findPageCluster, topicExists } from "@/lib/store/page-subjects";
+import { findExisting, findPageCluster, segmentReadings, topicExists } from "@/lib/store/page-subjects";
 
 type Props = { params: Promise<{ id: string; topic: string }> };
 
 async function subjectOf({ params }: Props) {
-  const { id, topic: encoded } = await params;
-  const cluster = findPageCluster(decodeURIComponent(id));
-  const topic = decodeURIComponent(encoded);
-  const exists = cluster !== null && (await topicExists(cluster.id, topic));
-  return exists ? { cluster, topic } : null;
+  const { id, topic: segment } = await params;
+  const cluster = findPageCluster(id);
+  const topic = cluster && (await findExisting(segmentReadings(segment), (t) => topicExists(cluster.id, t)));
+  return cluster && topic !== null ? { cluster, topic } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {

@@ -2,17 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClusterPageFrame } from "@/components/layout/cluster-page-frame";
 import { QueueView } from "@/components/rabbitmq/queue-view";
-import { findPageCluster, queueExists } from "@/lib/store/page-subjects";
+import { findExisting, findPageCluster, queueExists, segmentReadings } from "@/lib/store/page-subjects";
 
 type Props = { params: Promise<{ id: string; vhost: string; name: string }> };
 
 async function subjectOf({ params }: Props) {
-  const { id, vhost: encodedVhost, name: encodedName } = await params;
-  const cluster = findPageCluster(decodeURIComponent(id));
-  const vhost = decodeURIComponent(encodedVhost);
-  const name = decodeURIComponent(encodedName);
-  const exists = cluster !== null && (await queueExists(cluster.id, vhost, name));
-  return exists ? { cluster, vhost, name } : null;
+  const { id, vhost: vhostSegment, name: nameSegment } = await params;
+  const cluster = findPageCluster(id);
+  const readings = segmentReadings(vhostSegment).flatMap((vhost) => segmentReadings(nameSegment).map((name) => ({ vhost, name })));
+  const queue = cluster && (await findExisting(readings, (q) => queueExists(cluster.id, q.vhost, q.name)));
+  return cluster && queue ? { cluster, ...queue } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
