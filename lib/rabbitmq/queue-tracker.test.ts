@@ -24,6 +24,17 @@ describe("QueueTracker", () => {
     expect(third.get(key("work"))?.rates.publishRate).toBeNull();
   });
 
+  it("dead-letter outflow for queues with a dead-letter exchange only", () => {
+    const tracker = new QueueTracker({ growthWindowMs: 600_000 });
+    const sources = new Set([key("orders")]);
+    const poll = (t: number, published: number, acked: number) =>
+      tracker.observe(t, [queue("orders", { counters: counters(published, acked) }), queue("plain", { counters: counters(published, acked) })], "prometheus-queue", new Set(), sources);
+    poll(0, 0, 0);
+    const second = poll(10_000, 200, 150); // 20/s in, 15/s acked, depth steady: 5/s dead-lettered
+    expect(second.get(key("orders"))?.deadLetterOutRate).toBe(5);
+    expect(second.get(key("plain"))?.deadLetterOutRate).toBeNull();
+  });
+
   it("no-consumer stretch: starts with ready > 0 and 0 consumers, ends with a consumer, unknown figures keep it", () => {
     const tracker = new QueueTracker({ growthWindowMs: 600_000 });
     const waiting = queue("q", { messagesReady: 5, messages: 5, consumers: 0 });

@@ -1,8 +1,8 @@
 // RabbitMQ through the collector, the store and the API, against the real local broker:
 // depth and unacked counts checked against rabbitmqctl (through the Prometheus endpoint and
-// through the management API), dead-letter topology by argument and by policy across two
-// vhosts (one named with a slash), and a stopped node / wrong credentials marking the cluster
-// down with a clear error, then recovering.
+// through the management API), dead-letter inflow over the broker's refresh period, dead-letter
+// topology by argument and by policy across two vhosts (one named with a slash), and a stopped
+// node / wrong credentials marking the cluster down with a clear error, then recovering.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type amqp from "amqplib";
 import { GET as getNodes } from "@/app/api/v1/clusters/[id]/nodes/route";
@@ -208,24 +208,27 @@ describe("dead-letter topology", () => {
     await a.close();
   });
 
-  it("counts dead-letter inflow into a DLQ", async () => {
+  it("counts dead-letter inflow into a DLQ over the broker's refresh period", async () => {
     const channel = await connection.createChannel();
-    await sleep(6_000); // let the DLQ's depth of 1 reach the broker's stats before the baseline poll
-    const before = Date.now();
-    await poll("it-rabbit");
-    const firstDone = Date.now();
+    // Steady 2 s polls (as the collector does) until the DLQ's depth of 1 is stale news: its rate is 0.
+    await expect.poll(async () => {
+      expect((await poll("it-rabbit")).error).toBeNull();
+      return (await queuesOf("it-rabbit", vhostA)).find((q) => q.name === "orders.dlq")?.deadLetterInflowRate;
+    }, { timeout: 20_000, interval: 2_000 }).toBe(0);
     for (let i = 0; i < 5; i += 1) channel.sendToQueue("orders", Buffer.from(`reject ${i}`));
     for (let i = 0; i < 5; i += 1) channel.nack(await getOne(channel, "orders"), false, false); // dead-letter it
     await expect.poll(() => rabbitmqctlListQueues(vhostA).find((q) => q.name === "orders.dlq")?.messages_ready, { timeout: 10_000 }).toBe(6);
-    await sleep(6_000); // the broker's stats interval
-    const secondStart = Date.now();
-    expect((await poll("it-rabbit")).error).toBeNull();
-    const after = Date.now();
-    const dlq = (await queuesOf("it-rabbit", vhostA)).find((q) => q.name === "orders.dlq");
+    // The broker shows the 5 dead letters at its next refresh: 5 in one statistics interval (5 s), nothing published.
+    let dlq: QueueDto | undefined;
+    await expect.poll(async () => {
+      expect((await poll("it-rabbit")).error).toBeNull();
+      dlq = (await queuesOf("it-rabbit", vhostA)).find((q) => q.name === "orders.dlq");
+      return dlq?.deadLetterInflowRate ?? 0;
+    }, { timeout: 20_000, interval: 2_000 }).toBeGreaterThan(0);
     expect(dlq?.messages).toBe(6);
-    // 5 dead letters arrived between the two polls; nothing was published to the DLQ directly.
-    expect(dlq?.deadLetterInflowRate ?? 0).toBeGreaterThanOrEqual(5 / ((after - before) / 1000));
-    expect(dlq?.deadLetterInflowRate ?? Infinity).toBeLessThanOrEqual(5 / ((secondStart - firstDone) / 1000));
+    expect(dlq?.deadLetterInflowRate ?? 0).toBeGreaterThanOrEqual(5 / 5.5);
+    expect(dlq?.deadLetterInflowRate ?? Infinity).toBeLessThanOrEqual(5 / 4.5);
+    expect(dlq?.publishRate).toBe(0);
     await channel.close();
   });
 });
