@@ -2,15 +2,11 @@
 // snapshot of the cluster in, ordered problems out.
 import type { ClusterDto, ConsumerGroupSummaryDto, NodeDto, OverviewProblemDto, OverviewProblemKind, QueueDto, TopicSummaryDto } from "@/lib/api/types";
 
-/** The queue signals of the rabbit helper's contract, until its branch is merged. */
-type PendingQueueSignals = Partial<{ noConsumersAlarm: boolean; deadLetterDropped: boolean; deadLetterLoop: boolean }>;
-type TriageQueue = QueueDto & PendingQueueSignals;
-
 export interface ClusterSnapshot {
   cluster: ClusterDto;
   groups: readonly ConsumerGroupSummaryDto[];
   topics: readonly TopicSummaryDto[];
-  queues: readonly TriageQueue[];
+  queues: readonly QueueDto[];
   nodes: readonly NodeDto[];
 }
 
@@ -94,13 +90,13 @@ function nodeProblems(nodes: readonly NodeDto[]): OverviewProblemDto[] {
   });
 }
 
-function queueProblems(queues: readonly TriageQueue[]): OverviewProblemDto[] {
+function queueProblems(queues: readonly QueueDto[]): OverviewProblemDto[] {
   return queues.flatMap((q): OverviewProblemDto[] => {
     const subject = { type: "queue", vhost: q.vhost, name: q.name } as const;
     const found: OverviewProblemDto[] = [];
     if (q.deadLetterDropped) found.push({ kind: "dead-letters-dropped", severity: "critical", subject });
     if (q.deadLetterLoop) found.push({ kind: "dead-letter-loop", severity: "critical", subject });
-    if (q.noConsumersAlarm ?? q.noConsumers) found.push({ kind: "no-consumers", severity: "warning", subject, messagesReady: q.messagesReady, since: q.noConsumersSince });
+    if (q.noConsumersAlarm) found.push({ kind: "no-consumers", severity: "warning", subject, messagesReady: q.messagesReady, since: q.noConsumersSince });
     if (q.growing) found.push({ kind: "growing", severity: "warning", subject, growthRate: q.growthRate, messages: q.messages });
     if (q.deadLetterInflowRate !== null && q.deadLetterInflowRate > 0) found.push({ kind: "dead-letter-inflow", severity: "warning", subject, rate: q.deadLetterInflowRate });
     return found;

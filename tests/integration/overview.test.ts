@@ -33,6 +33,7 @@ const stoppedGroup = `qw-ov-stopped-${suffix}`;
 const vhost = `qw-ov-${suffix}`;
 const idleQueue = "emails.idle";
 const IDLE_MESSAGES = 7;
+const DEAD_LETTERS = 3;
 
 writeTestConfig(`
 pollIntervalSeconds: 30
@@ -96,6 +97,29 @@ beforeAll(async () => {
   await channel.assertQueue(idleQueue, { durable: true });
   for (let i = 0; i < IDLE_MESSAGES; i += 1) channel.sendToQueue(idleQueue, Buffer.from(`mail ${i}`));
   await channel.waitForConfirms();
+  // Dead letters into a missing exchange (dropped), a queue that dead-letters into itself (loop), and
+  // a DLQ holding dead letters with nobody consuming them (normal for a DLQ: no alarm).
+  await channel.assertQueue("orders.drops", { arguments: { "x-dead-letter-exchange": "no-such-dlx" } });
+  await channel.assertExchange("loop-dlx", "fanout");
+  await channel.assertQueue("orders.loop", { arguments: { "x-dead-letter-exchange": "loop-dlx", "x-message-ttl": 3_600_000 } });
+  await channel.bindQueue("orders.loop", "loop-dlx", "");
+  await channel.assertExchange("dlx", "fanout");
+  await channel.assertQueue("orders.dlq");
+  await channel.bindQueue("orders.dlq", "dlx", "");
+  await channel.assertQueue("orders", { arguments: { "x-dead-letter-exchange": "dlx" } });
+  for (let i = 0; i < DEAD_LETTERS; i += 1) channel.sendToQueue("orders", Buffer.from(`order ${i}`));
+  await channel.waitForConfirms();
+  for (let rejected = 0; rejected < DEAD_LETTERS;) {
+    const message = await channel.get("orders", { noAck: false });
+    if (message) {
+      channel.nack(message, false, false);
+      rejected += 1;
+    } else {
+      await sleep(100);
+    }
+  }
+  // A round trip on the channel after the nacks: closing right after the last nack requeued it here.
+  await channel.checkQueue("orders");
   await connection.close();
 }, 180_000);
 
@@ -140,17 +164,38 @@ describe("GET /api/v1/overview against real brokers", () => {
     expect(problem).toMatchObject({ kind: "no-consumers", severity: "warning", subject: { type: "queue", vhost, name: idleQueue }, messagesReady: ctl?.messages_ready });
   });
 
+  it("lists dead letters dropped and a dead-letter loop as critical, and no alarm for a DLQ nobody consumes", async () => {
+    await expect.poll(() => rabbitmqctlListQueues(vhost).find((q) => q.name === "orders.dlq"), { timeout: 10_000 }).toMatchObject({ messages_ready: DEAD_LETTERS, consumers: 0 });
+    const mine = (ov: ClusterOverviewDto) => ov.problems.filter((p) => p.subject.type === "queue" && p.subject.vhost === vhost).map((p) => `${p.severity}:${p.kind}:${p.subject.type === "queue" ? p.subject.name : ""}`);
+    const want = ["critical:dead-letters-dropped:orders.drops", "critical:dead-letter-loop:orders.loop", `warning:no-consumers:${idleQueue}`];
+    const deadline = Date.now() + 30_000;
+    let found: string[] = [];
+    while (Date.now() < deadline) {
+      expect((await poll("ov-rabbit")).ok).toBe(true);
+      found = mine(await overviewOf("ov-rabbit")).filter((p) => !p.includes("dead-letter-inflow"));
+      if (found.join() === want.join()) break;
+      await sleep(1_000);
+    }
+    // orders.dlq holds dead letters and has no consumer, yet raises no "no consumers" alarm.
+    expect(found).toEqual(want);
+  });
+
   it("a clean cluster is all clear, with what it watched", async () => {
-    const cleanTopic = "payments";
+    const cleanTopic = `payments-${suffix}`;
     const kafka = new Kafka({ clientId: "queuewatch-tests", brokers: [OWN_BROKER_ADDRESS], logLevel: logLevel.NOTHING, retry: { retries: 5 } });
     const admin = kafka.admin();
     await admin.connect();
+    // The broker keeps its data between runs: start from nothing but what this test makes.
+    const leftGroups = (await admin.listGroups()).groups.map((g) => g.groupId);
+    if (leftGroups.length > 0) await admin.deleteGroups(leftGroups);
+    const leftTopics = (await admin.listTopics()).filter((t) => !t.startsWith("__"));
+    if (leftTopics.length > 0) await admin.deleteTopics({ topics: leftTopics });
     await admin.createTopics({ topics: [{ topic: cleanTopic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic: cleanTopic, acks: -1, messages: [{ value: "a" }, { value: "b" }] });
     await producer.disconnect();
-    await admin.setOffsets({ groupId: "payments-caught-up", topic: cleanTopic, partitions: [{ partition: 0, offset: "2" }] });
+    await admin.setOffsets({ groupId: `payments-caught-up-${suffix}`, topic: cleanTopic, partitions: [{ partition: 0, offset: "2" }] });
     await admin.disconnect();
     for (let i = 0; i < 3; i += 1) expect((await poll("ov-clean")).ok).toBe(true);
     const ov = await overviewOf("ov-clean");
