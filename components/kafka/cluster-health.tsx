@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, NAME_CELL } from "@/components/ui/data-table";
 import { Name } from "@/components/ui/name";
 import { ClusterProblemState, describeClusterProblem, Empty, ErrorState, Loading, STALE_TEXT, StaleMark } from "@/components/ui/states";
 import type { ClusterDto } from "@/lib/api/types";
@@ -48,7 +48,7 @@ export function ClusterHealth({ clusterId, cluster }: { clusterId: string; clust
             {userTopics.map((t) => (
               <tr key={t.name} className="border-b border-slate-100 dark:border-slate-800" data-testid="topic-row">
                 <td>
-                  <div className="max-w-[11rem] sm:max-w-xs 2xl:max-w-md">
+                  <div className={NAME_CELL}>
                     <Link className="text-blue-700 hover:underline dark:text-blue-300" href={`/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(t.name)}`}><Name text={t.name} /></Link>
                   </div>
                 </td>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { ChartPanel } from "@/components/ui/chart-panel";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, NAME_CELL } from "@/components/ui/data-table";
 import { Name } from "@/components/ui/name";
 import { Empty, ErrorState, LagStatusBadge, Loading, PageTitle, STALE_TEXT, StaleMark } from "@/components/ui/states";
 import { CHART_COLORS, TimeSeriesChart } from "@/components/ui/time-series-chart";
@@ -60,7 +60,7 @@ export function TopicView({ clusterId, topic }: { clusterId: string; topic: stri
                 {detail.data.consumers.map((c) => (
                   <tr key={c.groupId} className="border-b border-slate-100 dark:border-slate-800" data-testid="topic-consumer-row">
                     <td>
-                      <div className="max-w-[11rem] sm:max-w-xs 2xl:max-w-md">
+                      <div className={NAME_CELL}>
                         <Link className="text-blue-700 hover:underline dark:text-blue-300" href={`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(c.groupId)}`}><Name text={c.groupId} /></Link>
                       </div>
                     </td>

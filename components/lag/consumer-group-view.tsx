@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ChartPanel } from "@/components/ui/chart-panel";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, NAME_CELL } from "@/components/ui/data-table";
 import { Name } from "@/components/ui/name";
 import { ClusterProblemState, describeClusterProblem, Empty, ErrorState, LagStatusBadge, Loading, PageTitle, STALE_TEXT, StaleMark } from "@/components/ui/states";
 import { CHART_COLORS, TimeSeriesChart, type ChartSeries } from "@/components/ui/time-series-chart";
@@ -80,7 +80,7 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
               <tbody className={stale ? STALE_TEXT : ""}>
                 {group.data.memberDetails.map((m) => (
                   <tr key={m.memberId} className="border-b border-slate-100 dark:border-slate-800" data-testid="member-row" title={m.memberId}>
-                    <td><div className="max-w-[11rem] sm:max-w-xs"><Name text={m.clientId} /></div></td>
+                    <td><div className={NAME_CELL}><Name text={m.clientId} /></div></td>
                     <td><Name text={m.host} /></td>
                     <td className="min-w-[12rem]">{m.assignment.length === 0 ? "none" : m.assignment.map((a) => `${a.topic} [${a.partitions.join(", ")}]`).join("; ")}</td>
                   </tr>
@@ -98,7 +98,7 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
                 {group.data.partitions.map((p) => (
                   <tr key={`${p.topic}/${p.partition}`} className="border-b border-slate-100 dark:border-slate-800" data-testid="partition-row">
                     <td>
-                      <div className="max-w-[11rem] sm:max-w-xs">
+                      <div className={NAME_CELL}>
                         <Link className="text-blue-700 hover:underline dark:text-blue-300" href={`/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(p.topic)}`}><Name text={p.topic} /></Link>
                       </div>
                     </td>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { ClusterHealth } from "@/components/kafka/cluster-health";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, NAME_CELL } from "@/components/ui/data-table";
 import { Name } from "@/components/ui/name";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Sparkline } from "@/components/ui/sparkline";
@@ -87,7 +87,7 @@ function GroupsTable({ clusterId, cluster, rows, sort, direction, onSort }: { cl
         {rows.map((g) => (
           <tr key={g.groupId} className="border-b border-slate-100 dark:border-slate-800" data-testid="group-row">
             <td>
-              <div className="max-w-[11rem] sm:max-w-xs 2xl:max-w-md">
+              <div className={NAME_CELL}>
                 <Link className="font-medium text-blue-700 hover:underline dark:text-blue-300" href={`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(g.groupId)}`}>
                   <Name text={g.groupId} />
                 </Link>

@@ -1,6 +1,6 @@
 "use client";
 
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, NAME_CELL } from "@/components/ui/data-table";
 import { Name } from "@/components/ui/name";
 import { ClusterProblemState, describeClusterProblem, Empty, ErrorState, Loading, STALE_TEXT, StaleMark } from "@/components/ui/states";
 import type { ClusterDto } from "@/lib/api/types";
@@ -34,7 +34,7 @@ export function NodesPanel({ cluster }: { cluster: ClusterDto }) {
         <tbody className={stale ? STALE_TEXT : ""}>
           {nodes.data.nodes.map((n) => (
             <tr key={n.name} className="border-b border-slate-100 dark:border-slate-800" data-testid="node-row">
-              <td><div className="max-w-[11rem] sm:max-w-xs"><Name text={n.name} /></div></td>
+              <td><div className={NAME_CELL}><Name text={n.name} /></div></td>
               <td className={stale || n.running ? "" : ALARM} data-testid="node-running" title={stale ? "unknown: the latest poll failed or is late" : undefined}>{stale ? "unknown" : n.running ? "yes" : "NOT RUNNING"}</td>
               <td className={`tabular whitespace-nowrap ${n.memAlarm ? ALARM : ""}`}>{used(n.memUsed, n.memLimit, formatBytes)}{n.memAlarm ? " — memory alarm" : ""}</td>
               <td className={`tabular whitespace-nowrap ${n.diskFreeAlarm ? ALARM : ""}`}>{used(n.diskFree, n.diskFreeLimit, formatBytes)}{n.diskFreeAlarm ? " — disk alarm" : ""}</td>

@@ -2,7 +2,7 @@
 
 import { NodesPanel } from "@/components/rabbitmq/nodes-panel";
 import { QueueLink } from "@/components/rabbitmq/queue-link";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, NAME_CELL } from "@/components/ui/data-table";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Sparkline } from "@/components/ui/sparkline";
 import { Badge, ClusterProblemState, describeClusterProblem, Empty, ErrorState, Loading, PageTitle, STALE_TEXT, StaleMark, StatusBadge } from "@/components/ui/states";
@@ -119,7 +119,7 @@ function QueuesTable({ cluster, rows, sort, direction, onSort }: { cluster: Clus
       <tbody>
         {rows.map((q) => (
           <tr key={queueKey(q)} className="border-b border-slate-100 dark:border-slate-800" data-testid="queue-row">
-            <td><div className="max-w-[11rem] sm:max-w-xs 2xl:max-w-md"><QueueLink clusterId={cluster.id} queue={q} showVhost /></div></td>
+            <td><div className={NAME_CELL}><QueueLink clusterId={cluster.id} queue={q} showVhost /></div></td>
             <td><QueueSignals queue={q} />{stale ? <StaleMark cluster={cluster} /> : null}</td>
             <td className={`tabular ${stale ? STALE_TEXT : ""}`}>{formatCount(q.messages)}</td>
             <td><Sparkline points={sparklines.byKey.get(queueKey(q))} fromMs={sparklines.fromMs} toMs={sparklines.toMs} label={`depth of ${q.name} over the last hour`} /></td>
@@ -132,7 +132,7 @@ function QueuesTable({ cluster, rows, sort, direction, onSort }: { cluster: Clus
             <td className="tabular">{rate(q.ackRate)}</td>
             <td className={`tabular ${!stale && (q.redeliverRate ?? 0) > 0 ? "text-amber-800 dark:text-amber-300" : ""}`}>{rate(q.redeliverRate)}</td>
             <td className={`tabular ${!stale && (q.deadLetterOutRate ?? 0) > 0 ? "text-amber-800 dark:text-amber-300" : ""}`} data-testid="dead-letter-out-rate">{rate(q.deadLetterOutRate ?? null)}</td>
-            <td><div className="max-w-[11rem] sm:max-w-xs">{q.deadLetterQueue ? <QueueLink clusterId={cluster.id} queue={q.deadLetterQueue} /> : "—"}</div></td>
+            <td><div className={NAME_CELL}>{q.deadLetterQueue ? <QueueLink clusterId={cluster.id} queue={q.deadLetterQueue} /> : "—"}</div></td>
           </tr>
         ))}
       </tbody>

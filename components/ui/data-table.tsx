@@ -13,3 +13,9 @@ export function DataTable({ children, testId, label }: { children: ReactNode; te
     </div>
   );
 }
+
+/**
+ * The box of a name in a table cell: wide enough that names wrap at their separators, not after every
+ * few letters, and capped so one long name cannot push the figures out of view.
+ */
+export const NAME_CELL = "min-w-[8rem] max-w-[11rem] sm:min-w-[12rem] sm:max-w-xs 2xl:min-w-[16rem] 2xl:max-w-md";

@@ -96,7 +96,7 @@ export function StaleMark({ cluster }: { cluster: Pick<ClusterDto, "stale" | "st
 }
 
 /** Muted text for figures that are not current. */
-export const STALE_TEXT = "text-slate-500 opacity-70 dark:text-slate-400";
+export const STALE_TEXT = "text-slate-500 italic dark:text-slate-400";
 
 export function StatusBadge({ status }: { status: "up" | "down" | "unknown" }) {
   const styles = {

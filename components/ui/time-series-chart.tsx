@@ -46,7 +46,7 @@ export function TimeSeriesChart({ rows, series, unit, stacked = false, fromMs, t
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow ticks={xTicks}
               tickFormatter={(t: number) => time.formatTick(t, spanMs)} fontSize={12}
-              label={{ value: `time (${time.zoneLabel})`, position: "insideBottom", offset: -14, fontSize: 12 }} />
+              label={{ value: `time, ${time.zoneLabel}`, position: "insideBottom", offset: -14, fontSize: 12 }} />
             <YAxis type="number" domain={[0, yMax]} ticks={yTicks} interval={0} allowDecimals={unit !== "messages"}
               tickFormatter={(v: number) => formatAxisValue(v, unit, yStep)} fontSize={12} width={yWidth}
               label={{ value: unit, angle: -90, position: "insideLeft", fontSize: 12, style: { textAnchor: "middle" } }} />
