@@ -171,12 +171,23 @@ export interface QueueDto extends Omit<QueueSnapshot, "counters"> {
   redeliverRate: number | null;
   /** messages/s dead-lettered into this queue (queues that receive dead letters only) */
   deadLetterInflowRate: number | null;
+  /**
+   * messages/s this queue dead-letters (rejected/expired without ack), only for queues with a dead-letter exchange:
+   * publishes + dead-letter inflow - depth change - acks - no-ack deliveries, a lower bound (see README)
+   */
+  deadLetterOutRate: number | null;
+  /** a dead-letter exchange is configured but dead letters reach no queue (missing exchange, or no binding matches) */
+  deadLetterDropped: boolean;
+  /** this queue's dead letters route back to itself, directly or through a cycle of dead-letter queues */
+  deadLetterLoop: boolean;
   /** where this queue's dead letters go (the first target when several queues are bound) */
   deadLetterQueue: QueueRefDto | null;
   /** queues whose dead letters come here */
   deadLetterSources: QueueRefDto[];
-  /** ready > 0 with no consumers for at least noConsumersAfterSeconds */
+  /** ready > 0 with no consumers for at least noConsumersAfterSeconds (the fact) */
   noConsumers: boolean;
+  /** noConsumers, except false for a queue that is only a dead-letter target (a DLQ normally has no consumers) */
+  noConsumersAlarm: boolean;
   noConsumersSince: string | null;
   /** depth trend rising over growthWindowSeconds; growthRate in messages/s when it is */
   growing: boolean;

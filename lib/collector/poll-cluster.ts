@@ -38,7 +38,8 @@ export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdap
     const insights = result.consumerGroups ? tracker.observe(polledAt, result.consumerGroups) : [];
     const produceRates = result.topics ? tracker.observeTopics(polledAt, result.topics) : new Map<string, TopicRates>();
     const deadLetterTargets = new Set([...(result.deadLetterRoutes?.values() ?? [])].flatMap((route) => route.targets.map(queueKey)));
-    const queueInsights = result.queues ? queueTracker.observe(polledAt, result.queues, result.queueCounterOrigin, deadLetterTargets) : new Map<string, QueueInsight>();
+    const deadLetterSources = new Set(result.deadLetterRoutes?.keys() ?? []);
+    const queueInsights = result.queues ? queueTracker.observe(polledAt, result.queues, result.queueCounterOrigin, deadLetterTargets, deadLetterSources) : new Map<string, QueueInsight>();
     const metrics = [
       ...(result.consumerGroups ? groupLagSamples(result.consumerGroups) : []),
       ...insightSamples(insights),

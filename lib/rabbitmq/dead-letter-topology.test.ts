@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   deadLetterConfigOf,
+  deadLetterLoops,
+  deadLettersDropped,
   deadLetterSources,
   queueKey,
   resolveDeadLetterRoutes,
@@ -204,5 +206,37 @@ describe("deadLetterSources", () => {
     expect(names(sources.get(queueKey({ vhost: V, name: "dead2" })))).toEqual(["a-src", "z-src"]);
     expect(sources.get(queueKey({ vhost: "w", name: "dead" }))).toEqual([{ vhost: "w", name: "b-src" }]);
     expect(sources.size).toBe(3);
+  });
+});
+
+describe("deadLettersDropped", () => {
+  const exchanges = [ex("dlx", "fanout"), ex("direct-dlx", "direct"), ex("empty-dlx", "fanout"), ex("hdr", "headers")];
+  const bindings = [bind("dlx", "dlq"), bind("direct-dlx", "dlq", "failed"), bind("hdr", "dlq")];
+  it.each<{ name: string; args: Record<string, unknown>; dropped: boolean }>([
+    { name: "a DLX that does not exist", args: dlx("nope"), dropped: true },
+    { name: "a DLX with no binding at all", args: dlx("empty-dlx"), dropped: true },
+    { name: "a direct DLX whose bindings do not match the dead-letter key", args: dlx("direct-dlx", "other"), dropped: true },
+    { name: "a direct DLX whose binding matches", args: dlx("direct-dlx", "failed"), dropped: false },
+    { name: "a fanout DLX with a bound queue", args: dlx("dlx"), dropped: false },
+    { name: "the default exchange naming a queue that does not exist", args: dlx("", "missing"), dropped: true },
+    { name: "the default exchange naming an existing queue", args: dlx("", "dlq"), dropped: false },
+    { name: "the default exchange without a key: the message's own key decides, not claimed", args: dlx(""), dropped: false },
+    { name: "a headers DLX with a binding: may match, not claimed", args: dlx("hdr"), dropped: false },
+  ])("$name → $dropped", ({ args, dropped }) => {
+    const routes = resolveDeadLetterRoutes([q("src", args), q("dlq")], exchanges, bindings);
+    const route = routes.get(queueKey({ vhost: V, name: "src" }));
+    expect(route && deadLettersDropped(route)).toBe(dropped);
+  });
+});
+
+describe("deadLetterLoops", () => {
+  it.each<{ name: string; queues: QueueDef[]; loops: string[] }>([
+    { name: "into itself through the default exchange", queues: [q("self", dlx("", "self"))], loops: ["self"] },
+    { name: "a cycle of two", queues: [q("a", dlx("", "b")), q("b", dlx("", "a"))], loops: ["a", "b"] },
+    { name: "a chain into a cycle: only the cycle's members loop", queues: [q("in", dlx("", "a")), q("a", dlx("", "b")), q("b", dlx("", "a"))], loops: ["a", "b"] },
+    { name: "a plain source → DLQ", queues: [q("src", dlx("", "dlq")), q("dlq")], loops: [] },
+  ])("$name", ({ queues, loops }) => {
+    const found = deadLetterLoops(resolveDeadLetterRoutes(queues, [], []));
+    expect([...found].map((key) => key.split("\u0000")[1]).sort()).toEqual(loops);
   });
 });

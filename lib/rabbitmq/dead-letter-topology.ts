@@ -222,3 +222,35 @@ export function deadLetterSources(routes: ReadonlyMap<string, Pick<DeadLetterRou
   for (const list of sources.values()) sortRefs(list);
   return sources;
 }
+
+/**
+ * Dead letters of this route reach no queue: the DLX does not exist, or it exists and nothing bound to it can take them.
+ * Only the default exchange without a dead-letter routing key is left undecided (the message's own key names the queue).
+ */
+export function deadLettersDropped(route: Pick<DeadLetterRoute, "config" | "routing" | "targets">): boolean {
+  if (route.routing === "missing-exchange") return true;
+  const byOwnKeyThroughDefault = route.config.exchange === DEFAULT_EXCHANGE && route.config.routingKey === null;
+  return route.targets.length === 0 && !byOwnKeyThroughDefault;
+}
+
+/** Keys of the queues whose dead letters come back to them: to themselves, or through a cycle of dead-letter queues. */
+export function deadLetterLoops(routes: ReadonlyMap<string, Pick<DeadLetterRoute, "targets">>): Set<string> {
+  const next = new Map([...routes].map(([key, route]) => [key, route.targets.map(queueKey)]));
+  const loops = new Set<string>();
+  for (const start of next.keys()) {
+    // Depth-first from the queue's own targets; a visit of `start` closes a cycle.
+    const seen = new Set<string>();
+    const stack = [...(next.get(start) ?? [])];
+    while (stack.length > 0) {
+      const key = stack.pop() ?? "";
+      if (key === start) {
+        loops.add(start);
+        break;
+      }
+      if (seen.has(key)) continue;
+      seen.add(key);
+      stack.push(...(next.get(key) ?? []));
+    }
+  }
+  return loops;
+}

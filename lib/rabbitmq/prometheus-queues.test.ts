@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { queueKey } from "./dead-letter-topology";
 import type { QueueDefinition } from "./management-schemas";
@@ -8,36 +9,12 @@ const definition = (vhost: string, name: string, over: Partial<QueueDefinition> 
 });
 const definitions = (...list: QueueDefinition[]) => new Map(list.map((d) => [queueKey(d), d]));
 
-// Shaped like RabbitMQ 3.10.8's output (TYPE before HELP, raw label values, per-channel counters).
-const RABBIT_3_10 = `# TYPE rabbitmq_detailed_queue_messages_ready gauge
-# HELP rabbitmq_detailed_queue_messages_ready Messages ready to be delivered to consumers
-rabbitmq_detailed_queue_messages_ready{vhost="/",queue="work"} 9
-rabbitmq_detailed_queue_messages_ready{vhost="/",queue="we"ird\\q"} 1
-# TYPE rabbitmq_detailed_queue_messages_unacked gauge
-rabbitmq_detailed_queue_messages_unacked{vhost="/",queue="work"} 3
-rabbitmq_detailed_queue_messages_unacked{vhost="/",queue="we"ird\\q"} 0
-# TYPE rabbitmq_detailed_queue_messages gauge
-rabbitmq_detailed_queue_messages{vhost="/",queue="work"} 12
-rabbitmq_detailed_queue_messages{vhost="/",queue="we"ird\\q"} 1
-# TYPE rabbitmq_detailed_queue_process_reductions_total counter
-rabbitmq_detailed_queue_process_reductions_total{vhost="/",queue="work"} 12514
-# TYPE rabbitmq_detailed_queue_consumers gauge
-rabbitmq_detailed_queue_consumers{vhost="/",queue="work"} 1
-rabbitmq_detailed_queue_consumers{vhost="/",queue="we"ird\\q"} 0
-# TYPE rabbitmq_detailed_channel_messages_delivered_ack_total counter
-rabbitmq_detailed_channel_messages_delivered_ack_total{channel="<0.1.0>",vhost="/",queue="work"} 7
-rabbitmq_detailed_channel_messages_delivered_ack_total{channel="<0.2.0>",vhost="/",queue="work"} 5
-# TYPE rabbitmq_detailed_channel_messages_delivered_total counter
-rabbitmq_detailed_channel_messages_delivered_total{channel="<0.2.0>",vhost="/",queue="work"} 2
-# TYPE rabbitmq_detailed_channel_messages_acked_total counter
-rabbitmq_detailed_channel_messages_acked_total{channel="<0.1.0>",vhost="/",queue="work"} 4
-# TYPE rabbitmq_detailed_channel_messages_redelivered_total counter
-rabbitmq_detailed_channel_messages_redelivered_total{channel="<0.1.0>",vhost="/",queue="work"} 1
-# TYPE rabbitmq_detailed_queue_messages_published_total counter
-rabbitmq_detailed_queue_messages_published_total{channel="<0.3.0>",vhost="/",exchange="",queue="work"} 20
-# TYPE rabbitmq_build_info untyped
-rabbitmq_build_info{rabbitmq_version="3.10.8"} 1
-`;
+// A real scrape of RabbitMQ 3.10.8 (TYPE before HELP, raw label values, per-channel counters, and publishes under
+// queue_vhost/exchange_vhost labels), taken after: 10 messages published to "orders" through a direct exchange and 5
+// through the default exchange, 17 deliveries on one consumer channel (3 rejected into orders.dlq, 2 requeued then
+// redelivered, 12 acked), 3 published to we"ird\q and one of them taken by basic.get without ack.
+const RABBIT_3_10 = readFileSync(new URL("./fixtures/rabbitmq-3.10.8-detailed.prom", import.meta.url), "utf8");
+const VHOST = "qw/fixture";
 
 // Shaped like RabbitMQ 4.x: per-queue counters, escaped label values, queue_info with the type.
 const RABBIT_4 = `# TYPE rabbitmq_detailed_queue_messages_ready gauge
@@ -62,19 +39,26 @@ rabbitmq_detailed_queue_info{vhost="a/b",queue="say \\"hi\\"",queue_type="rabbit
 `;
 
 describe("queuesFromPrometheus", () => {
-  it("RabbitMQ 3.10: depth, consumers, per-channel counters, raw names matched to the management listing", () => {
-    const scrape = queuesFromPrometheus(RABBIT_3_10, definitions(definition("/", "work"), definition("/", 'we"ird\\q', { type: "quorum" })));
+  it("RabbitMQ 3.10: depth, consumers, per-channel counters (publishes under queue_vhost), raw names matched to the management listing", () => {
+    const weird = 'we"ird\\q';
+    const scrape = queuesFromPrometheus(RABBIT_3_10, definitions(definition(VHOST, "orders"), definition(VHOST, "orders.dlq"), definition(VHOST, weird, { type: "quorum" })));
     expect(scrape.counterMode).toBe("channel");
     expect(scrape.malformed).toBe(0);
     const byName = new Map(scrape.queues.map((q) => [q.name, q]));
-    expect(byName.get('we"ird\\q')).toMatchObject({ vhost: "/", type: "quorum", messages: 1, messagesReady: 1, messagesUnacknowledged: 0, consumers: 0 });
-    const work = byName.get("work");
-    expect(work).toMatchObject({ type: "classic", messages: 12, messagesReady: 9, messagesUnacknowledged: 3, consumers: 1, consumerCapacity: 0.5 });
-    expect(Object.fromEntries(work?.counters ?? [])).toEqual({
-      "<0.1.0>": { published: 0, delivered: 7, acked: 4, redelivered: 1, removedNoAck: 0 },
-      "<0.2.0>": { published: 0, delivered: 7, acked: 0, redelivered: 0, removedNoAck: 2 },
-      "<0.3.0>": { published: 20, delivered: 0, acked: 0, redelivered: 0, removedNoAck: 0 },
+    expect(byName.get(weird)).toMatchObject({ vhost: VHOST, type: "quorum", messages: 2, messagesReady: 2, messagesUnacknowledged: 0, consumers: 0 });
+    expect(Object.fromEntries(byName.get(weird)?.counters ?? [])).toEqual({
+      "<0.2670.0>": { published: 3, delivered: 0, acked: 0, redelivered: 0, removedNoAck: 0 },
+      "<0.2699.0>": { published: 0, delivered: 1, acked: 0, redelivered: 0, removedNoAck: 1 },
     });
+    const orders = byName.get("orders");
+    expect(orders).toMatchObject({ type: "classic", messages: 0, messagesReady: 0, messagesUnacknowledged: 0, consumers: 1, consumerCapacity: 0.5 });
+    expect(Object.fromEntries(orders?.counters ?? [])).toEqual({
+      "<0.2670.0>": { published: 15, delivered: 0, acked: 0, redelivered: 0, removedNoAck: 0 }, // 10 via orders-in + 5 via ""
+      "<0.2694.0>": { published: 0, delivered: 17, acked: 12, redelivered: 2, removedNoAck: 0 },
+    });
+    // Dead-lettering happens inside the broker: no channel row counts it as a publish.
+    expect(byName.get("orders.dlq")).toMatchObject({ messages: 3, consumers: 0 });
+    expect(byName.get("orders.dlq")?.counters?.size).toBe(0);
   });
 
   it("RabbitMQ 4.x: per-queue totals summed over exchanges, escaped names decoded, type from queue_info", () => {
@@ -87,17 +71,17 @@ describe("queuesFromPrometheus", () => {
   });
 
   it("a listed queue the broker keeps no figures for stays listed with its depth unknown", () => {
-    const scrape = queuesFromPrometheus(RABBIT_3_10, definitions(definition("/", "work"), definition("/", "idle", { type: "quorum", consumerCapacity: null })));
+    const scrape = queuesFromPrometheus(RABBIT_3_10, definitions(definition(VHOST, "orders"), definition(VHOST, "idle", { type: "quorum", consumerCapacity: null })));
     expect(scrape.queues.find((q) => q.name === "idle")).toEqual({
-      vhost: "/", name: "idle", type: "quorum", messages: null, messagesReady: null, messagesUnacknowledged: null, consumers: null, consumerCapacity: null, counters: null,
+      vhost: VHOST, name: "idle", type: "quorum", messages: null, messagesReady: null, messagesUnacknowledged: null, consumers: null, consumerCapacity: null, counters: null,
     });
-    expect(scrape.queues.find((q) => q.name === "work")?.messages).toBe(12);
+    expect(scrape.queues.find((q) => q.name === "orders.dlq")?.messages).toBe(3);
   });
 
   it("a queue not yet in the management listing keeps its raw name and an unknown type; no counter families → counters null", () => {
     const text = RABBIT_3_10.split("\n").filter((line) => !line.includes("channel") && !line.includes("published")).join("\n");
     expect(counterModeOf(text)).toBe("none");
     const scrape = queuesFromPrometheus(text, new Map());
-    expect(scrape.queues.map((q) => [q.name, q.type, q.counters])).toEqual([["work", "unknown", null], ['we"ird\\q', "unknown", null]]);
+    expect(scrape.queues.map((q) => [q.name, q.type, q.counters])).toEqual([['we"ird\\q', "unknown", null], ["orders.dlq", "unknown", null], ["orders", "unknown", null]]);
   });
 });

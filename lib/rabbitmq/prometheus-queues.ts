@@ -100,7 +100,9 @@ export function queuesFromPrometheus(text: string, definitions: ReadonlyMap<stri
   const depthNames = new Set<string>(Object.values(DEPTH));
 
   const visit = (sample: PromSample): void => {
-    const rawVhost = sample.labels.vhost;
+    // 3.10's channel_queue_exchange_metrics rows name the queue's vhost `queue_vhost` (and the exchange's
+    // `exchange_vhost`); every other family says `vhost` (checked against a real scrape: fixtures/).
+    const rawVhost = sample.labels.vhost ?? sample.labels.queue_vhost;
     const rawQueue = sample.labels.queue;
     if (rawVhost === undefined || rawQueue === undefined) {
       missingLabels += 1;

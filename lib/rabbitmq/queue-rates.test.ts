@@ -1,109 +1,151 @@
 import { describe, expect, it } from "vitest";
-import { deadLetterInflowRate, queueRates, type CounterPoll, type QueueCounters, type QueueRates } from "./queue-rates";
+import {
+  counterDelta, deadLetterInflowRate, deadLetterOutRate, RefreshAlignedRates, UNKNOWN_RATES,
+  type CounterSources, type QueueCounters, type QueueFigures, type QueueRates, type RefreshScope,
+} from "./queue-rates";
 
 const ZERO: QueueCounters = { published: 0, delivered: 0, acked: 0, redelivered: 0, removedNoAck: 0 };
 const c = (counters: Partial<QueueCounters>): QueueCounters => ({ ...ZERO, ...counters });
+const sources = (record: Record<string, QueueCounters>): CounterSources => new Map(Object.entries(record));
+const figures = (counters: Record<string, QueueCounters> | null, messages: number | null = 0): QueueFigures => ({
+  counters: counters && sources(counters),
+  depth: messages === null ? null : { messages, ready: messages, unacked: 0 },
+});
+const rates = (over: Partial<QueueRates>): QueueRates => ({ publishRate: 0, deliverRate: 0, ackRate: 0, redeliverRate: 0, removedNoAckRate: 0, depthRate: 0, arrivalRate: 0, ...over });
 
-/** A poll at `ts` seconds: counters as { queue: { source: counters } }, depth as { queue: depth }. */
-function poll(ts: number, counters: Record<string, Record<string, QueueCounters>> | null, depth: Record<string, number> = {}): CounterPoll {
-  return {
-    ts: ts * 1000,
-    counters: counters && new Map(Object.entries(counters).map(([queue, sources]) => [queue, new Map(Object.entries(sources))])),
-    depth: new Map(Object.entries(depth)),
-  };
-}
-const rates = (over: Partial<QueueRates>): QueueRates => ({ publishRate: 0, deliverRate: 0, ackRate: 0, redeliverRate: 0, arrivalRate: 0, ...over });
-const UNKNOWN = { publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, arrivalRate: null };
-
-describe("queueRates", () => {
-  it("per-queue totals: deltas over dt, arrivals from depth + departures", () => {
-    const previous = poll(0, { q1: { "": c({ published: 100, delivered: 80, acked: 70, redelivered: 0, removedNoAck: 3 }) } }, { q1: 30 });
-    const next = poll(10, { q1: { "": c({ published: 150, delivered: 120, acked: 110, redelivered: 5, removedNoAck: 13 }) } }, { q1: 40 });
-    expect(queueRates(previous, next).get("q1")).toEqual({ publishRate: 5, deliverRate: 4, ackRate: 4, redeliverRate: 0.5, arrivalRate: 6 });
-  });
-
-  it("per-channel rows: a closed channel is dropped (no negative rate), a new one counts from zero", () => {
-    const p0 = poll(0, { q1: { ch1: c({ delivered: 10 }), ch2: c({ delivered: 50 }) } });
-    const p1 = poll(10, { q1: { ch1: c({ delivered: 20 }), ch3: c({ delivered: 7 }) } }); // ch2 closed, ch3 opened
-    const p2 = poll(20, { q1: { ch1: c({ delivered: 25 }), ch3: c({ delivered: 37 }) } });
-    expect(queueRates(p0, p1).get("q1")?.deliverRate).toBe(1.7); // ch1 +10, ch3 +7; naive per-queue sums would say (27 - 60) / 10 < 0
-    expect(queueRates(p1, p2).get("q1")?.deliverRate).toBe(3.5);
-  });
-
-  it("a reset source counts what it shows since the reset, the others their deltas", () => {
-    const previous = poll(0, { q1: { ch1: c({ acked: 500 }), ch2: c({ acked: 10 }) } });
-    const next = poll(5, { q1: { ch1: c({ acked: 20 }), ch2: c({ acked: 30 }) } });
-    expect(queueRates(previous, next).get("q1")?.ackRate).toBe(8);
-  });
-
-  it("a queue no channel touched has rate 0; its arrivals come from depth alone", () => {
-    const previous = poll(0, { busy: { ch1: c({ delivered: 1 }) } }, { idle: 5, busy: 0 });
-    const next = poll(10, { busy: { ch1: c({ delivered: 2 }) } }, { idle: 25, busy: 0 });
-    const result = queueRates(previous, next);
-    expect(result.get("idle")).toEqual(rates({ arrivalRate: 2 }));
-    expect(result.get("busy")?.deliverRate).toBe(0.1);
-  });
-
-  it.each<{ name: string; previous: CounterPoll; next: CounterPoll }>([
-    { name: "previous poll had no counter source", previous: poll(0, null, { q1: 1 }), next: poll(10, { q1: { "": ZERO } }, { q1: 2 }) },
-    { name: "next poll had no counter source", previous: poll(0, { q1: { "": ZERO } }, { q1: 1 }), next: poll(10, null, { q1: 2 }) },
-    { name: "dt = 0", previous: poll(10, { q1: { "": ZERO } }, { q1: 1 }), next: poll(10, { q1: { "": c({ published: 5 }) } }, { q1: 2 }) },
-    { name: "dt < 0", previous: poll(20, { q1: { "": ZERO } }, { q1: 1 }), next: poll(10, { q1: { "": c({ published: 5 }) } }, { q1: 2 }) },
-  ])("everything unknown when $name", ({ previous, next }) => {
-    expect(queueRates(previous, next)).toEqual(new Map([["q1", UNKNOWN]]));
-  });
-
-  it("a field no shared source counts is unknown, and so are arrivals that need it", () => {
-    const nulls = c({ published: null, acked: null });
-    const result = queueRates(poll(0, { q1: { "": nulls } }, { q1: 0 }), poll(10, { q1: { "": { ...nulls, delivered: 10 } } }, { q1: 0 }));
-    expect(result.get("q1")).toEqual({ publishRate: null, deliverRate: 1, ackRate: null, redeliverRate: 0, arrivalRate: null });
-  });
-
-  it("a null on one side of a source gives no baseline for it", () => {
-    // Management API: message_stats is absent until the first publish.
-    const result = queueRates(poll(0, { q1: { "": c({ published: null }) } }), poll(10, { q1: { "": c({ published: 40 }) } }));
-    expect(result.get("q1")?.publishRate).toBeNull();
-  });
-
-  it("3.10 mixed rows: channel × queue rows count deliveries, channel × exchange × queue rows count publishes", () => {
-    const consumer = (n: number) => c({ published: null, delivered: n, acked: n });
-    const publisher = (n: number) => ({ published: n, delivered: null, acked: null, redelivered: null, removedNoAck: null });
-    const previous = poll(0, { q1: { ch1: consumer(10), "ch2 amq.direct": publisher(100), "ch2 orders": publisher(5) } }, { q1: 50 });
-    const next = poll(10, { q1: { ch1: consumer(30), "ch2 amq.direct": publisher(150), "ch2 orders": publisher(15) } }, { q1: 90 });
-    expect(queueRates(previous, next).get("q1")).toEqual({ publishRate: 6, deliverRate: 2, ackRate: 2, redeliverRate: 0, arrivalRate: 6 });
-  });
-
-  it("covers queues known only from counters, with unknown arrivals", () => {
-    const result = queueRates(poll(0, { q1: { "": ZERO } }), poll(10, { q1: { "": c({ published: 10 }) } }));
-    expect(result.get("q1")).toEqual(rates({ publishRate: 1, arrivalRate: null }));
-  });
-
-  it("arrivals are unknown for a queue that was not in the previous poll's depth", () => {
-    const result = queueRates(poll(0, {}, {}), poll(10, {}, { fresh: 20 }));
-    expect(result.get("fresh")).toEqual(rates({ arrivalRate: null }));
-  });
-
-  it("clamps arrivals at 0 when departures we cannot see exceed them (e.g. TTL expiry)", () => {
-    const result = queueRates(poll(0, { q1: { "": ZERO } }, { q1: 100 }), poll(10, { q1: { "": ZERO } }, { q1: 0 }));
-    expect(result.get("q1")?.arrivalRate).toBe(0);
-  });
-
-  it("DLQ maths: depth +10, 5 acked, 0 published over 5 s → arrivals 3/s, all dead-lettered", () => {
-    const result = queueRates(poll(0, { dlq: { "": ZERO } }, { dlq: 20 }), poll(5, { dlq: { "": c({ acked: 5, delivered: 5 }) } }, { dlq: 30 }));
-    const dlq = result.get("dlq");
-    expect(dlq).toEqual(rates({ deliverRate: 1, ackRate: 1, arrivalRate: 3 }));
-    expect(dlq && deadLetterInflowRate(dlq)).toBe(3);
+describe("counterDelta", () => {
+  it.each<{ name: string; before: Record<string, QueueCounters>; after: Record<string, QueueCounters>; field: keyof QueueCounters; delta: number | null }>([
+    { name: "per-queue totals", before: { "": c({ acked: 70 }) }, after: { "": c({ acked: 110 }) }, field: "acked", delta: 40 },
+    // ch2 closed, ch3 opened: naive per-queue sums would say 27 - 60 < 0
+    { name: "a closed channel is dropped, a new one counts from zero", before: { ch1: c({ delivered: 10 }), ch2: c({ delivered: 50 }) }, after: { ch1: c({ delivered: 20 }), ch3: c({ delivered: 7 }) }, field: "delivered", delta: 17 },
+    { name: "a reset source counts what it shows since", before: { ch1: c({ acked: 500 }), ch2: c({ acked: 10 }) }, after: { ch1: c({ acked: 20 }), ch2: c({ acked: 30 }) }, field: "acked", delta: 40 },
+    { name: "no source counts the field: unknown", before: { ch1: c({ published: null }) }, after: { ch1: c({ published: null }) }, field: "published", delta: null },
+    { name: "no sources at all: 0", before: {}, after: {}, field: "published", delta: 0 },
+  ])("$name", ({ before, after, field, delta }) => {
+    expect(counterDelta(sources(before), sources(after), field)).toBe(delta);
   });
 });
 
-describe("deadLetterInflowRate", () => {
+/**
+ * A broker whose counters grow at `perSecond` but that shows them only as of its latest refresh (every `refreshMs`,
+ * first at `phaseMs`; 0 = updated in real time), polled every `pollMs` (+ a jitter pattern) for `seconds`.
+ * Returns the publish rates Queuewatch reports, by poll time.
+ */
+function simulate(scope: RefreshScope, o: { perSecond: number; refreshMs: number; phaseMs: number; pollMs: number; jitterMs: readonly number[]; seconds: number }): [number, number | null][] {
+  const tracker = new RefreshAlignedRates(scope);
+  const shown = (t: number) => {
+    const asOf = o.refreshMs === 0 ? t : Math.floor((t - o.phaseMs) / o.refreshMs) * o.refreshMs + o.phaseMs;
+    return Math.max(0, Math.floor((o.perSecond * asOf) / 1000));
+  };
+  const out: [number, number | null][] = [];
+  for (let i = 0, t = 1_000; t < o.seconds * 1000; i += 1, t += o.pollMs + (o.jitterMs[i % o.jitterMs.length] ?? 0)) {
+    const rate = tracker.observe(t, new Map([["q", figures({ "": c({ published: shown(t) }) })]])).get("q")?.publishRate ?? null;
+    out.push([t, rate]);
+  }
+  return out;
+}
+
+describe("RefreshAlignedRates", () => {
+  it.each<{ name: string; scope: RefreshScope; refreshMs: number; phaseMs: number; pollMs: number; jitterMs: number[] }>([
+    { name: "management API (all queues refreshed every 5.1 s), polled every 2 s", scope: "cluster", refreshMs: 5_100, phaseMs: 700, pollMs: 2_000, jitterMs: [0, 40, 120, 10] },
+    { name: "Prometheus depth-like stream (per queue, every 5 s), polled every 2 s", scope: "queue", refreshMs: 5_000, phaseMs: 3_300, pollMs: 2_000, jitterMs: [0, 60] },
+    { name: "3.10 per-channel counters (real time), polled every 2 s with jitter", scope: "queue", refreshMs: 0, phaseMs: 0, pollMs: 2_000, jitterMs: [0, 300, 150, 20] },
+    { name: "management API polled every 1 s", scope: "cluster", refreshMs: 5_100, phaseMs: 2_000, pollMs: 1_000, jitterMs: [0] },
+  ])("20 msg/s: $name → every rate after warm-up within 5 %, never 0 or 2.5×", ({ scope, refreshMs, phaseMs, pollMs, jitterMs }) => {
+    const reported = simulate(scope, { perSecond: 20, refreshMs, phaseMs, pollMs, jitterMs, seconds: 90 });
+    const afterWarmUp = reported.filter(([t]) => t > 20_000).map(([, rate]) => rate);
+    expect(afterWarmUp.length).toBeGreaterThan(30);
+    for (const rate of afterWarmUp) expect(rate).toBeGreaterThan(19);
+    for (const rate of afterWarmUp) expect(rate).toBeLessThan(21);
+  });
+
+  it("the per-poll rate this replaces aliases (0 / 2.5×) on the same broker", () => {
+    const reported = simulate("cluster", { perSecond: 20, refreshMs: 5_000, phaseMs: 700, pollMs: 2_000, jitterMs: [0], seconds: 60 });
+    // What dividing each poll's step by 2 s would say: check the simulation can show the bug at all.
+    const perPoll = reported.slice(1).map(([t], i) => {
+      const shown = (x: number) => Math.floor((20 * (Math.floor((x - 700) / 5_000) * 5_000 + 700)) / 1000);
+      return (shown(t) - shown(reported[i]?.[0] ?? 0)) / 2;
+    });
+    expect(perPoll).toContain(0);
+    expect(Math.max(...perPoll)).toBe(50);
+  });
+
+  it("idle queue: 0 once the broker refreshed with no change, in both scopes", () => {
+    for (const scope of ["cluster", "queue"] as const) {
+      const tracker = new RefreshAlignedRates(scope);
+      const at = (t: number, published: number) => tracker.observe(t * 1000, new Map([["q", figures({ "": c({ published }) })]])).get("q")?.publishRate;
+      at(0, 0);
+      expect(at(2, 40)).toBe(20); // from a first sight: the time since it
+      expect(at(7, 140)).toBe(20); // one period
+      expect(at(9, 140)).toBe(20); // not refreshed yet: the last rate
+      expect(at(11, 140)).toBe(20);
+      expect(at(14, 140)).toBe(0); // more than a period without change: nothing happened
+    }
+  });
+
+  it("cluster scope: a change on any queue is a refresh for all; an idle queue reads 0 at once", () => {
+    const tracker = new RefreshAlignedRates("cluster");
+    const poll = (t: number, busy: number, idle: number) =>
+      tracker.observe(t * 1000, new Map([["busy", figures({ "": c({ published: busy }) })], ["idle", figures({ "": c({ published: idle }) })]]));
+    poll(0, 0, 10);
+    poll(2, 100, 10);
+    const refreshed = poll(7, 200, 10);
+    expect(refreshed.get("busy")?.publishRate).toBe(20);
+    expect(refreshed.get("idle")?.publishRate).toBe(0);
+  });
+
+  it("queue scope: each queue on its own clock; counters and depth on their own streams", () => {
+    const tracker = new RefreshAlignedRates("queue");
+    const poll = (t: number, published: number, acked: number, messages: number) =>
+      tracker.observe(t * 1000, new Map([["q", figures({ "": c({ published, acked, delivered: acked }) }, messages)]])).get("q");
+    poll(0, 0, 0, 0);
+    poll(2, 40, 30, 0);
+    poll(4, 80, 60, 0); // counters in real time; depth not refreshed yet
+    expect(poll(6, 120, 90, 30)?.depthRate).toBe(5); // depth refreshed: +30 over its first-sight span of 6 s
+    // Depth not refreshed since: its last rate; no-ack deliveries never moved in more than a period: 0.
+    expect(poll(8, 160, 120, 30)).toEqual(rates({ publishRate: 20, deliverRate: 15, ackRate: 15, depthRate: 5, arrivalRate: 20 }));
+  });
+
+  it.each<{ name: string; before: QueueFigures; after: QueueFigures; expected: QueueRates }>([
+    // Two polls 10 s apart: a stream that moved spans the 10 s; one that did not was refreshed with nothing new (0).
+    { name: "counters unknown this poll", before: figures({ "": ZERO }, 0), after: figures(null, 10), expected: { ...UNKNOWN_RATES, depthRate: 1 } },
+    { name: "depth unknown this poll: no depth rate, no arrivals", before: figures({ "": ZERO }, 0), after: figures({ "": c({ acked: 10, delivered: 10 }) }, null), expected: rates({ deliverRate: 1, ackRate: 1, depthRate: null, arrivalRate: null }) },
+    { name: "arrivals clamp at 0 when invisible departures exceed them (TTL expiry)", before: figures({ "": ZERO }, 100), after: figures({ "": ZERO }, 0), expected: rates({ depthRate: -10, arrivalRate: 0 }) },
+    { name: "DLQ maths: depth +10, 40 acked, no publishes", before: figures({ "": ZERO }, 20), after: figures({ "": c({ acked: 40, delivered: 40 }) }, 30), expected: rates({ deliverRate: 4, ackRate: 4, depthRate: 1, arrivalRate: 5 }) },
+  ])("$name", ({ before, after, expected }) => {
+    const tracker = new RefreshAlignedRates("queue");
+    tracker.observe(0, new Map([["q", before]]));
+    expect(tracker.observe(10_000, new Map([["q", after]])).get("q")).toEqual(expected);
+  });
+
+  it("a queue seen for the first time has unknown rates; a vanished one is forgotten", () => {
+    const tracker = new RefreshAlignedRates("cluster");
+    expect(tracker.observe(0, new Map([["q", figures({ "": ZERO })]])).get("q")).toEqual(UNKNOWN_RATES);
+    tracker.observe(2_000, new Map());
+    expect(tracker.observe(4_000, new Map([["q", figures({ "": c({ published: 8 }) })]])).get("q")).toEqual(UNKNOWN_RATES);
+  });
+});
+
+describe("dead-letter rates", () => {
   it.each<{ name: string; arrivalRate: number | null; publishRate: number | null; inflow: number | null }>([
     { name: "arrivals beyond publishes are dead letters", arrivalRate: 5, publishRate: 2, inflow: 3 },
     { name: "only publishes", arrivalRate: 2, publishRate: 2, inflow: 0 },
     { name: "publishes exceed measured arrivals: not negative", arrivalRate: 1, publishRate: 4, inflow: 0 },
     { name: "unknown arrivals", arrivalRate: null, publishRate: 0, inflow: null },
     { name: "unknown publishes", arrivalRate: 3, publishRate: null, inflow: null },
-  ])("$name → $inflow", ({ arrivalRate, publishRate, inflow }) => {
+  ])("inflow: $name → $inflow", ({ arrivalRate, publishRate, inflow }) => {
     expect(deadLetterInflowRate(rates({ arrivalRate, publishRate }))).toBe(inflow);
+  });
+
+  it.each<{ name: string; over: Partial<QueueRates>; inflow: number | null; out: number | null }>([
+    // 20/s published, 15/s acked, depth steady: 5/s rejected into the DLX
+    { name: "rejections at a steady depth", over: { publishRate: 20, ackRate: 15, depthRate: 0 }, inflow: null, out: 5 },
+    { name: "a growing backlog is not dead-lettered", over: { publishRate: 20, ackRate: 10, depthRate: 10 }, inflow: null, out: 0 },
+    { name: "draining: departures beyond publishes", over: { publishRate: 10, ackRate: 12, depthRate: -5 }, inflow: null, out: 3 },
+    { name: "no-ack deliveries leave without an ack", over: { publishRate: 10, removedNoAckRate: 10 }, inflow: null, out: 0 },
+    { name: "its own dead-letter inflow departs too", over: { publishRate: 0, ackRate: 1 }, inflow: 4, out: 3 },
+    { name: "unknown depth change", over: { publishRate: 20, depthRate: null }, inflow: null, out: null },
+  ])("outflow: $name → $out", ({ over, inflow, out }) => {
+    expect(deadLetterOutRate(rates(over), inflow)).toBe(out);
   });
 });

@@ -1,8 +1,11 @@
+import { RefreshClock, type RefreshStep } from "./refresh-clock";
+
 /**
- * Exact per-queue rates from cumulative counters, computed by Queuewatch between two polls instead of trusting the
- * broker's smoothed `*_details.rate`. Counters come per queue (RabbitMQ 4.x queue_delivery/exchange metrics, management
- * message_stats) or per channel × queue (3.10 channel_queue_* metrics, whose rows vanish when a channel closes), so rates
- * are summed over sources seen in both polls, never from a per-queue sum that could go backwards.
+ * Exact per-queue rates from cumulative counters, computed by Queuewatch instead of trusting the broker's smoothed
+ * `*_details.rate`, and taken over the span between the broker's own refreshes (see RefreshClock), never per poll.
+ * Counters come per queue (RabbitMQ 4.x queue_delivery/exchange metrics, management message_stats) or per channel × queue
+ * (3.10 channel_queue_* metrics, whose rows vanish when a channel closes), so deltas are summed over sources, never taken
+ * from a per-queue sum that could go backwards.
  */
 
 export interface QueueCounters {
@@ -13,14 +16,19 @@ export interface QueueCounters {
   removedNoAck: number | null;
 }
 
-/** counters per queue key, per source: "" for per-queue totals, or a channel (+exchange) id for per-channel rows. */
-export type CounterSnapshot = ReadonlyMap<string, ReadonlyMap<string, QueueCounters>>;
+/** One queue's counters by source: "" for per-queue totals, or a channel id for per-channel rows. */
+export type CounterSources = ReadonlyMap<string, QueueCounters>;
 
-export interface CounterPoll {
-  ts: number;
-  /** null: this poll had no counter source */
-  counters: CounterSnapshot | null;
-  depth: ReadonlyMap<string, number>;
+export interface QueueDepth {
+  messages: number;
+  ready: number | null;
+  unacked: number | null;
+}
+
+/** What one poll showed of one queue; null where the broker gave nothing this poll. */
+export interface QueueFigures {
+  counters: CounterSources | null;
+  depth: QueueDepth | null;
 }
 
 export interface QueueRates {
@@ -28,86 +36,196 @@ export interface QueueRates {
   deliverRate: number | null;
   ackRate: number | null;
   redeliverRate: number | null;
-  /** messages/s that ARRIVED in the queue: (depth change + acked + removedNoAck) / dt; null when unknown */
+  /** messages/s delivered or fetched without ack (they leave the queue on delivery) */
+  removedNoAckRate: number | null;
+  /** messages/s of depth change (negative when draining) */
+  depthRate: number | null;
+  /** messages/s that ARRIVED in the queue: depth change + acked + removedNoAck; null when unknown */
   arrivalRate: number | null;
 }
 
-const NO_SOURCES: ReadonlyMap<string, QueueCounters> = new Map();
+/** Rates of a queue nothing is known about. */
+export const UNKNOWN_RATES: Readonly<QueueRates> = {
+  publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, removedNoAckRate: null, depthRate: null, arrivalRate: null,
+};
+
+const COUNTER_FIELDS = ["published", "delivered", "acked", "redelivered", "removedNoAck"] as const satisfies readonly (keyof QueueCounters)[];
+type CounterField = (typeof COUNTER_FIELDS)[number];
+type Stream = CounterField | "depth";
+const STREAMS: readonly Stream[] = [...COUNTER_FIELDS, "depth"];
 
 /**
- * Messages/s for one counter of one queue. A source gone since the previous poll (a closed channel) takes its last
- * interval with it; a new source counts from zero; a source that went down was reset and counts its new value.
- * A null field means "this source does not count that" (e.g. a channel × queue row has no publishes, its channel × exchange
- * sibling has nothing else), so it contributes nothing; only when no shared source counts the field is the rate unknown.
+ * Messages counted by one field between two readings of a queue's sources. A source gone since (a closed channel) takes
+ * its last interval with it; a new source counts from zero; a source that went down was reset and counts its new value.
+ * A null field means "this source does not count that" and contributes nothing; when no source counts it: null.
  */
-function counterRate(
-  previous: ReadonlyMap<string, QueueCounters>,
-  next: ReadonlyMap<string, QueueCounters>,
-  field: keyof QueueCounters,
-  seconds: number,
-): number | null {
+export function counterDelta(previous: CounterSources, next: CounterSources, field: CounterField): number | null {
   let total = 0;
   let counted = 0;
   for (const [source, counters] of next) {
     const to = counters[field];
     if (to === null) continue;
-    // Sources are complete lists: a row absent from the previous poll did not exist then (a channel
-    // that first touched the queue, a new queue), so everything it counts happened in this interval.
     const before = previous.get(source);
     const from = before ? before[field] : 0;
     if (from === null) continue;
     counted++;
-    // A counter below its previous value was reset: what it shows now happened since.
     total += to >= from ? to - from : to;
   }
-  return next.size > 0 && counted === 0 ? null : total / seconds;
+  return next.size > 0 && counted === 0 ? null : total;
 }
 
-/**
- * Messages that entered the queue: whatever is newly in it plus whatever left through acks or no-ack deliveries.
- * Departures we cannot see (TTL expiry, reject/nack without requeue, overflow drops, acks of a channel that closed) make
- * this a lower bound, so a negative result (more invisible departures than arrivals) is clamped to the bound 0.
- */
-function arrivalRate(depthBefore: number | undefined, depthAfter: number | undefined, ackRate: number | null, removedNoAckRate: number | null, seconds: number): number | null {
-  if (depthBefore === undefined || depthAfter === undefined || ackRate === null || removedNoAckRate === null) return null;
-  return Math.max(0, (depthAfter - depthBefore) / seconds + ackRate + removedNoAckRate);
+/** How a queue's figures are refreshed: all queues at once (management API) or each queue on its own (Prometheus). */
+export type RefreshScope = "cluster" | "queue";
+
+type Reading = { kind: "counters"; sources: CounterSources } | { kind: "depth"; depth: QueueDepth };
+
+interface StreamState {
+  baseline: Reading;
+  rate: number | null;
+  /** per queue and stream in "queue" scope */
+  clock: RefreshClock | null;
 }
 
-/** Rates of a queue nothing is known about (no counters, or no previous poll of the same origin). */
-export const UNKNOWN_RATES: Readonly<QueueRates> = { publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, arrivalRate: null };
+function readingOf(figures: QueueFigures, stream: Stream): Reading | null {
+  if (stream === "depth") return figures.depth && { kind: "depth", depth: figures.depth };
+  return figures.counters && { kind: "counters", sources: figures.counters };
+}
 
-/**
- * Rates between two polls for every queue in `next`. Per counter: the sum over sources present in BOTH polls of the positive
- * deltas (see counterRate for new, vanished and reset sources), divided by dt in seconds. A queue with no sources in
- * either poll while counters are available has rate 0 (no channel touched it). Null when either poll has counters === null, or
- * dt <= 0, or the field is null in the sources (in every source present in both polls; see counterRate).
- * "Every queue in `next`" means the union of its depth and counter keys.
- */
-export function queueRates(previous: CounterPoll, next: CounterPoll): Map<string, QueueRates> {
-  const seconds = (next.ts - previous.ts) / 1000;
-  const keys = new Set([...next.depth.keys(), ...(next.counters?.keys() ?? [])]);
-  const rates = new Map<string, QueueRates>();
-  for (const key of keys) {
-    if (!previous.counters || !next.counters || seconds <= 0) {
-      rates.set(key, { ...UNKNOWN_RATES });
-      continue;
-    }
-    const before = previous.counters.get(key) ?? NO_SOURCES;
-    const after = next.counters.get(key) ?? NO_SOURCES;
-    const ackRate = counterRate(before, after, "acked", seconds);
-    rates.set(key, {
-      publishRate: counterRate(before, after, "published", seconds),
-      deliverRate: counterRate(before, after, "delivered", seconds),
-      ackRate,
-      redeliverRate: counterRate(before, after, "redelivered", seconds),
-      arrivalRate: arrivalRate(previous.depth.get(key), next.depth.get(key), ackRate, counterRate(before, after, "removedNoAck", seconds), seconds),
-    });
+/** Messages the stream moved between two readings (signed for depth), null when unknown. */
+function deltaOf(stream: Stream, from: Reading, to: Reading): number | null {
+  if (stream === "depth" || from.kind === "depth" || to.kind === "depth") {
+    return from.kind === "depth" && to.kind === "depth" ? to.depth.messages - from.depth.messages : null;
   }
-  return rates;
+  return counterDelta(from.sources, to.sources, stream);
+}
+
+/** Whether the broker refreshed the stream: its values moved (a depth that changed shape counts too). */
+function changed(stream: Stream, from: Reading, to: Reading): boolean {
+  if (from.kind === "depth" && to.kind === "depth") {
+    return from.depth.messages !== to.depth.messages || from.depth.ready !== to.depth.ready || from.depth.unacked !== to.depth.unacked;
+  }
+  return (deltaOf(stream, from, to) ?? 0) !== 0;
+}
+
+const streamKey = (queue: string, stream: Stream): string => `${queue}\u0000${stream}`;
+
+/**
+ * Per-cluster rate memory: for every queue and stream (each counter field, and depth) the reading at the broker's last
+ * refresh and the rate then computed. `now` is passed in.
+ */
+export class RefreshAlignedRates {
+  private readonly states = new Map<string, StreamState>();
+  private readonly clusterClocks = new Map<Stream, RefreshClock>();
+
+  constructor(private readonly scope: RefreshScope) {}
+
+  observe(nowMs: number, figures: ReadonlyMap<string, QueueFigures>): Map<string, QueueRates> {
+    const current = new Map<string, Reading>();
+    for (const [queue, queueFigures] of figures) {
+      for (const stream of STREAMS) {
+        const reading = readingOf(queueFigures, stream);
+        if (reading) current.set(streamKey(queue, stream), reading);
+      }
+    }
+    const clusterSteps = this.scope === "cluster" ? this.clusterSteps(nowMs, figures, current) : null;
+
+    const rates = new Map<string, QueueRates>();
+    for (const queue of figures.keys()) {
+      const streamRate = (stream: Stream): number | null => {
+        const key = streamKey(queue, stream);
+        const reading = current.get(key);
+        if (!reading) return null;
+        const state = this.states.get(key);
+        if (!state) {
+          this.states.set(key, { baseline: reading, rate: null, clock: this.scope === "queue" ? new RefreshClock() : null });
+          this.states.get(key)?.clock?.observe(nowMs, false);
+          return null;
+        }
+        const step: RefreshStep = state.clock ? state.clock.observe(nowMs, changed(stream, state.baseline, reading)) : (clusterSteps?.get(stream) ?? { kind: "waiting" });
+        applyStep(state, step, stream, reading);
+        return state.rate;
+      };
+      const [publishRate, deliverRate, ackRate, redeliverRate, removedNoAckRate, depthRate] = STREAMS.map(streamRate);
+      const known = (value: number | null | undefined): value is number => value !== null && value !== undefined;
+      rates.set(queue, {
+        publishRate: publishRate ?? null,
+        deliverRate: deliverRate ?? null,
+        ackRate: ackRate ?? null,
+        redeliverRate: redeliverRate ?? null,
+        removedNoAckRate: removedNoAckRate ?? null,
+        depthRate: depthRate ?? null,
+        // Departures we cannot see (TTL expiry, reject without requeue, overflow drops) make this a lower bound.
+        arrivalRate: known(depthRate) && known(ackRate) && known(removedNoAckRate) ? Math.max(0, depthRate + ackRate + removedNoAckRate) : null,
+      });
+    }
+    // Forget queues that are gone (and streams a queue no longer reports).
+    for (const key of this.states.keys()) if (!current.has(key)) this.states.delete(key);
+    return rates;
+  }
+
+  /** "cluster" scope: one clock per stream; the broker refreshed it when any queue's reading moved. */
+  private clusterSteps(nowMs: number, figures: ReadonlyMap<string, QueueFigures>, current: ReadonlyMap<string, Reading>): Map<Stream, RefreshStep> {
+    const steps = new Map<Stream, RefreshStep>();
+    for (const stream of STREAMS) {
+      let any = false;
+      let moved = false;
+      for (const queue of figures.keys()) {
+        const key = streamKey(queue, stream);
+        const reading = current.get(key);
+        if (!reading) continue;
+        any = true;
+        const state = this.states.get(key);
+        if (state && changed(stream, state.baseline, reading)) {
+          moved = true;
+          break;
+        }
+      }
+      if (!any) continue;
+      let clock = this.clusterClocks.get(stream);
+      if (!clock) this.clusterClocks.set(stream, (clock = new RefreshClock()));
+      steps.set(stream, clock.observe(nowMs, moved));
+    }
+    return steps;
+  }
+}
+
+function applyStep(state: StreamState, step: RefreshStep, stream: Stream, reading: Reading): void {
+  switch (step.kind) {
+    case "first":
+      state.baseline = reading;
+      state.rate = null;
+      return;
+    case "refresh": {
+      const delta = deltaOf(stream, state.baseline, reading);
+      state.rate = delta === null ? null : delta / step.seconds;
+      state.baseline = reading;
+      return;
+    }
+    case "idle": {
+      // Nothing moved in a whole period: 0 if the stream is counted at all.
+      const delta = deltaOf(stream, state.baseline, reading);
+      state.rate = delta === null ? null : 0;
+      state.baseline = reading;
+      return;
+    }
+    case "waiting":
+      return;
+  }
 }
 
 /** Dead-letter inflow of a DLQ: arrivals that were not direct publishes: max(0, arrivalRate - publishRate); null if unknown. */
 export function deadLetterInflowRate(rates: QueueRates): number | null {
   if (rates.arrivalRate === null || rates.publishRate === null) return null;
   return Math.max(0, rates.arrivalRate - rates.publishRate);
+}
+
+/**
+ * What a queue dead-letters, symmetric to deadLetterInflowRate: departures (publishes + dead letters in − depth change)
+ * that were neither acked nor taken without ack. Rejected and expired messages leave this way; so do overflow drops and
+ * the unacked messages of a channel that closed, and a DLQ's own inflow estimate is itself a lower bound: a lower bound.
+ */
+export function deadLetterOutRate(rates: QueueRates, inflowRate: number | null): number | null {
+  const { publishRate, depthRate, ackRate, removedNoAckRate } = rates;
+  if (publishRate === null || depthRate === null || ackRate === null || removedNoAckRate === null) return null;
+  return Math.max(0, publishRate + (inflowRate ?? 0) - depthRate - ackRate - removedNoAckRate);
 }

@@ -15,6 +15,7 @@ export const RABBITMQ_METRICS = {
   ackRate: "rabbitmq_queue_ack_rate",
   redeliverRate: "rabbitmq_queue_redeliver_rate",
   deadLetterInflowRate: "rabbitmq_queue_dead_letter_inflow_rate",
+  deadLetterOutRate: "rabbitmq_queue_dead_letter_out_rate",
   nodeRunning: "rabbitmq_node_running",
   nodeMemUsed: "rabbitmq_node_mem_used_bytes",
   nodeDiskFree: "rabbitmq_node_disk_free_bytes",
@@ -43,6 +44,7 @@ export function queueSamples(queues: readonly QueueSnapshot[], insights: Readonl
     add(RABBITMQ_METRICS.ackRate, insight.rates.ackRate);
     add(RABBITMQ_METRICS.redeliverRate, insight.rates.redeliverRate);
     add(RABBITMQ_METRICS.deadLetterInflowRate, insight.deadLetterInflowRate);
+    add(RABBITMQ_METRICS.deadLetterOutRate, insight.deadLetterOutRate);
   }
   return samples;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DepthWindows, growthRate, noConsumersFor, noConsumersSince, type DepthPoint } from "./queue-signals";
+import { DepthWindows, growthRate, noConsumersAlarm, noConsumersFor, noConsumersSince, type DepthPoint } from "./queue-signals";
 
 describe("noConsumersSince", () => {
   it.each<{ name: string; previous: number | null; ready: number; consumers: number; since: number | null }>([
@@ -35,6 +35,18 @@ describe("noConsumersFor", () => {
 /** One point every 10 s from t = 0. */
 const series = (...depths: number[]): DepthPoint[] => depths.map((depth, i) => ({ ts: i * 10_000, depth }));
 const WINDOW = 60_000;
+
+describe("noConsumersAlarm", () => {
+  it.each<{ name: string; noConsumers: boolean; target: boolean; publishRate: number | null; alarm: boolean }>([
+    { name: "a work queue without consumers", noConsumers: true, target: false, publishRate: 5, alarm: true },
+    { name: "a DLQ without consumers that only receives dead letters", noConsumers: true, target: true, publishRate: 0, alarm: false },
+    { name: "a DLQ whose publish rate is not known yet", noConsumers: true, target: true, publishRate: null, alarm: false },
+    { name: "a DLQ that also gets direct publishes", noConsumers: true, target: true, publishRate: 2, alarm: true },
+    { name: "a served queue", noConsumers: false, target: false, publishRate: 5, alarm: false },
+  ])("$name → $alarm", ({ noConsumers, target, publishRate, alarm }) => {
+    expect(noConsumersAlarm(noConsumers, target, publishRate)).toBe(alarm);
+  });
+});
 
 describe("growthRate", () => {
   it.each<{ name: string; points: DepthPoint[]; now: number; rate: number | null }>([

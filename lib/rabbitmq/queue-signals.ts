@@ -14,6 +14,15 @@ export function noConsumersFor(since: number | null, atMs: number, thresholdMs: 
   return since !== null && atMs - since >= thresholdMs;
 }
 
+/**
+ * "No consumers" as an alarm: a queue that only receives dead letters (a DLQ nobody publishes to) normally has no
+ * consumer, so it raises none; the fact stays shown. A DLQ that also gets direct publishes alarms like any queue.
+ */
+export function noConsumersAlarm(noConsumers: boolean, isDeadLetterTarget: boolean, publishRate: number | null): boolean {
+  const onlyDeadLetterTarget = isDeadLetterTarget && (publishRate ?? 0) === 0;
+  return noConsumers && !onlyDeadLetterTarget;
+}
+
 export interface DepthPoint {
   ts: number;
   depth: number;

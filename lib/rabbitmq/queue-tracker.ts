@@ -1,13 +1,15 @@
 import type { QueueSnapshot } from "@/lib/brokers/types";
 import { DEFAULT_GROWTH_WINDOW_SECONDS } from "@/lib/config/cluster-name";
 import { queueKey } from "./dead-letter-topology";
-import { deadLetterInflowRate, queueRates, UNKNOWN_RATES, type CounterPoll, type QueueRates } from "./queue-rates";
+import { deadLetterInflowRate, deadLetterOutRate, RefreshAlignedRates, UNKNOWN_RATES, type QueueFigures, type QueueRates } from "./queue-rates";
 import { DepthWindows, growthRate, noConsumersSince } from "./queue-signals";
 
 export interface QueueInsight {
   rates: QueueRates;
   /** messages/s dead-lettered into this queue; null unless it is a dead-letter target with known rates */
   deadLetterInflowRate: number | null;
+  /** messages/s this queue dead-letters (a lower bound); null unless it has a dead-letter exchange and known rates */
+  deadLetterOutRate: number | null;
   /** start of the current stretch with ready > 0 and no consumers (noConsumersFor says when it counts) */
   noConsumersSince: number | null;
   /** messages/s of depth growth when the queue is growing over the window, else null */
@@ -20,12 +22,15 @@ export interface QueueTrackerOptions {
 
 export const DEFAULT_QUEUE_TRACKER_OPTIONS: QueueTrackerOptions = { growthWindowMs: DEFAULT_GROWTH_WINDOW_SECONDS * 1000 };
 
+/** The management API refreshes every queue's figures at once; the Prometheus plugin's depth comes per queue. */
+const scopeOf = (origin: string | null) => (origin === "management" ? "cluster" : "queue");
+
 /**
- * Per-cluster memory between polls (the RabbitMQ counterpart of LagTracker): the previous
- * poll's counters for rates, the no-consumer stretches and the depth windows. `now` is passed in.
+ * Per-cluster memory between polls (the RabbitMQ counterpart of LagTracker): the readings at the
+ * broker's last refresh for rates, the no-consumer stretches and the depth windows. `now` is passed in.
  */
 export class QueueTracker {
-  private previous: (CounterPoll & { origin: string | null }) | null = null;
+  private rates: { origin: string | null; tracker: RefreshAlignedRates } | null = null;
   private readonly stretches = new Map<string, number>();
   private readonly depths: DepthWindows;
 
@@ -36,19 +41,19 @@ export class QueueTracker {
   /**
    * One poll's queues. `origin` names the counters' source: rates are only taken between two
    * polls of the same origin (Prometheus per-channel rows and management totals do not subtract).
+   * `deadLetterSources`: keys of the queues that have a dead-letter exchange.
    */
-  observe(nowMs: number, queues: readonly QueueSnapshot[], origin: string | null, deadLetterTargets: ReadonlySet<string>): Map<string, QueueInsight> {
+  observe(
+    nowMs: number, queues: readonly QueueSnapshot[], origin: string | null, deadLetterTargets: ReadonlySet<string>, deadLetterSources: ReadonlySet<string> = new Set(),
+  ): Map<string, QueueInsight> {
     const keys = queues.map((q) => queueKey(q));
-    // Queues whose figures the broker lacks this poll (depth null) are left out of depth and counters: no rates for them.
-    const counters = new Map(queues.flatMap((q, i) => (q.counters === null ? [] : [[keys[i] ?? "", q.counters] as const])));
-    const current: CounterPoll & { origin: string | null } = {
-      ts: nowMs,
-      origin,
-      counters: counters.size > 0 ? counters : null,
-      depth: new Map(queues.flatMap((q, i) => (q.messages === null ? [] : [[keys[i] ?? "", q.messages] as const]))),
-    };
-    const rates = this.previous && this.previous.origin === origin ? queueRates(this.previous, current) : new Map<string, QueueRates>();
-    this.previous = current;
+    if (!this.rates || this.rates.origin !== origin) this.rates = { origin, tracker: new RefreshAlignedRates(scopeOf(origin)) };
+    // Queues whose figures the broker lacks this poll (depth null) have no rates this poll.
+    const figures = new Map<string, QueueFigures>(queues.map((q, i) => [keys[i] ?? "", {
+      counters: q.counters,
+      depth: q.messages === null ? null : { messages: q.messages, ready: q.messagesReady, unacked: q.messagesUnacknowledged },
+    }]));
+    const rates = this.rates.tracker.observe(nowMs, figures);
 
     const insights = new Map<string, QueueInsight>();
     queues.forEach((queue, i) => {
@@ -60,9 +65,11 @@ export class QueueTracker {
       else this.stretches.set(key, since);
       const window = queue.messages === null ? [] : this.depths.observe(key, { ts: nowMs, depth: queue.messages });
       const queueRate = rates.get(key) ?? UNKNOWN_RATES;
+      const inflow = deadLetterTargets.has(key) ? deadLetterInflowRate(queueRate) : null;
       insights.set(key, {
         rates: queueRate,
-        deadLetterInflowRate: deadLetterTargets.has(key) ? deadLetterInflowRate(queueRate) : null,
+        deadLetterInflowRate: inflow,
+        deadLetterOutRate: deadLetterSources.has(key) ? deadLetterOutRate(queueRate, inflow) : null,
         noConsumersSince: since,
         growthRate: growthRate(window, this.options.growthWindowMs, nowMs),
       });

@@ -4,8 +4,8 @@ import { filterAndSortQueues, parseQueueSort, vhostsOf } from "./sort-queues";
 
 const queue = (vhost: string, name: string, over: Partial<QueueDto> = {}): QueueDto => ({
   vhost, name, type: "classic", messages: 0, messagesReady: 0, messagesUnacknowledged: 0, consumers: 0, consumerCapacity: null,
-  publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, deadLetterInflowRate: null, deadLetterQueue: null,
-  deadLetterSources: [], noConsumers: false, noConsumersSince: null, growing: false, growthRate: null, polledAt: "2026-11-30T00:00:00.000Z", ...over,
+  publishRate: null, deliverRate: null, ackRate: null, redeliverRate: null, deadLetterInflowRate: null, deadLetterOutRate: null,
+  deadLetterDropped: false, deadLetterLoop: false, deadLetterQueue: null, deadLetterSources: [], noConsumers: false, noConsumersAlarm: false, noConsumersSince: null, growing: false, growthRate: null, polledAt: "2026-11-30T00:00:00.000Z", ...over,
 });
 
 const queues = [

@@ -4,7 +4,7 @@ import type { RabbitmqQueue } from "@prisma/client";
 import type { NodesDto, QueueDetailDto, QueueDto, QueueRefDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";
 import { deadLetterSources, queueKey, sortRefs } from "@/lib/rabbitmq/dead-letter-topology";
-import { noConsumersFor } from "@/lib/rabbitmq/queue-signals";
+import { noConsumersAlarm, noConsumersFor } from "@/lib/rabbitmq/queue-signals";
 
 function isQueueRef(value: unknown): value is QueueRefDto {
   return typeof value === "object" && value !== null && "vhost" in value && "name" in value && typeof value.vhost === "string" && typeof value.name === "string";
@@ -14,6 +14,7 @@ const targetsOf = (row: RabbitmqQueue): QueueRefDto[] => (Array.isArray(row.dead
 
 function toQueueDto(row: RabbitmqQueue, sources: QueueRefDto[], noConsumersAfterMs: number): QueueDto {
   const targets = targetsOf(row);
+  const noConsumers = noConsumersFor(row.noConsumersSince?.getTime() ?? null, row.polledAt.getTime(), noConsumersAfterMs);
   return {
     vhost: row.vhost,
     name: row.name,
@@ -28,9 +29,13 @@ function toQueueDto(row: RabbitmqQueue, sources: QueueRefDto[], noConsumersAfter
     ackRate: row.ackRate,
     redeliverRate: row.redeliverRate,
     deadLetterInflowRate: row.deadLetterInflowRate,
+    deadLetterOutRate: row.deadLetterOutRate,
+    deadLetterDropped: row.deadLetterDropped,
+    deadLetterLoop: row.deadLetterLoop,
     deadLetterQueue: targets[0] ?? null,
     deadLetterSources: sources,
-    noConsumers: noConsumersFor(row.noConsumersSince?.getTime() ?? null, row.polledAt.getTime(), noConsumersAfterMs),
+    noConsumers,
+    noConsumersAlarm: noConsumersAlarm(noConsumers, sources.length > 0, row.publishRate),
     noConsumersSince: row.noConsumersSince?.toISOString() ?? null,
     growing: row.growthRate !== null,
     growthRate: row.growthRate,

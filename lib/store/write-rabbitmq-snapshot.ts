@@ -1,7 +1,7 @@
 import "server-only";
 import { toBigInt } from "./bigint";
 import type { Prisma } from "@prisma/client";
-import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
+import { deadLetterLoops, deadLettersDropped, queueKey } from "@/lib/rabbitmq/dead-letter-topology";
 import { BULK_STATEMENT_ROWS, chunks } from "@/lib/util/chunks";
 import type { PollFindings } from "./record-poll";
 
@@ -24,6 +24,7 @@ export async function writeRabbitmqSnapshot(tx: Prisma.TransactionClient, cluste
   }
   if (queues === null) return;
   await tx.rabbitmqQueue.deleteMany({ where: { clusterId } });
+  const loops = deadLetterRoutes ? deadLetterLoops(deadLetterRoutes) : new Set<string>();
   const rows = queues.map((q) => {
     const key = queueKey(q);
     const insight = queueInsights.get(key);
@@ -32,7 +33,8 @@ export async function writeRabbitmqSnapshot(tx: Prisma.TransactionClient, cluste
       vhost: q.vhost, name: q.name, type: q.type, messages: q.messages, ready: q.messagesReady, unacked: q.messagesUnacknowledged,
       consumers: q.consumers, capacity: q.consumerCapacity,
       publish: insight?.rates.publishRate ?? null, deliver: insight?.rates.deliverRate ?? null, ack: insight?.rates.ackRate ?? null,
-      redeliver: insight?.rates.redeliverRate ?? null, inflow: insight?.deadLetterInflowRate ?? null,
+      redeliver: insight?.rates.redeliverRate ?? null, inflow: insight?.deadLetterInflowRate ?? null, outflow: insight?.deadLetterOutRate ?? null,
+      dropped: route ? deadLettersDropped(route) : false, loop: loops.has(key),
       dlx: route?.config.exchange ?? null, dlrk: route?.config.routingKey ?? null, dlFrom: route?.config.from ?? null, dlRouting: route?.routing ?? null,
       targets: JSON.stringify(route?.targets ?? []),
       since: insight?.noConsumersSince == null ? null : new Date(insight.noConsumersSince),
@@ -44,13 +46,15 @@ export async function writeRabbitmqSnapshot(tx: Prisma.TransactionClient, cluste
     await tx.$executeRaw`
       INSERT INTO rabbitmq_queues (cluster_id, vhost, name, type, messages, messages_ready, messages_unacknowledged, consumers, consumer_capacity,
         publish_rate, deliver_rate, ack_rate, redeliver_rate, dead_letter_inflow_rate, dead_letter_exchange, dead_letter_routing_key,
-        dead_letter_from, dead_letter_routing, dead_letter_targets, no_consumers_since, growth_rate, polled_at)
-      SELECT ${clusterId}, v, n, t, m, r, u, c, cc, pr, dr, ar, rr, ir, x, k, f, rt, tg::jsonb, ns, g, ${polledAt}
+        dead_letter_from, dead_letter_routing, dead_letter_targets, no_consumers_since, growth_rate, dead_letter_out_rate, dead_letter_dropped,
+        dead_letter_loop, polled_at)
+      SELECT ${clusterId}, v, n, t, m, r, u, c, cc, pr, dr, ar, rr, ir, x, k, f, rt, tg::jsonb, ns, g, o, dd, dl, ${polledAt}
       FROM unnest(${col("vhost")}::text[], ${col("name")}::text[], ${col("type")}::text[], ${col("messages")}::bigint[], ${col("ready")}::bigint[],
                   ${col("unacked")}::bigint[], ${col("consumers")}::int[], ${col("capacity")}::float8[], ${col("publish")}::float8[],
                   ${col("deliver")}::float8[], ${col("ack")}::float8[], ${col("redeliver")}::float8[], ${col("inflow")}::float8[],
                   ${col("dlx")}::text[], ${col("dlrk")}::text[], ${col("dlFrom")}::text[], ${col("dlRouting")}::text[], ${col("targets")}::text[],
-                  ${col("since")}::timestamptz[], ${col("growth")}::float8[])
-           AS u(v, n, t, m, r, u, c, cc, pr, dr, ar, rr, ir, x, k, f, rt, tg, ns, g)`;
+                  ${col("since")}::timestamptz[], ${col("growth")}::float8[], ${col("outflow")}::float8[], ${col("dropped")}::boolean[],
+                  ${col("loop")}::boolean[])
+           AS u(v, n, t, m, r, u, c, cc, pr, dr, ar, rr, ir, x, k, f, rt, tg, ns, g, o, dd, dl)`;
   }
 }
