@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { pointsByLabel } from "@/lib/lag/chart-data";
-import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, NodesDto, QueueDetailDto, QueueDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
+import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, NodesDto, OverviewDto, QueueDetailDto, QueueDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
 import { fetchJson } from "./fetch-json";
 
 const LIVE_MS = 5_000;
@@ -138,4 +138,13 @@ export function useSparklines(clusterId: string, metric: string, keyOf: (labels:
   const series = useSeries(clusterId, metric, {}, SPARKLINE_RANGE_MS, "max", 60);
   const byKey = useMemo(() => pointsByLabel(series.data?.series ?? [], keyOf), [series.data, keyOf]);
   return { byKey, toMs: series.dataUpdatedAt, fromMs: series.dataUpdatedAt - SPARKLINE_RANGE_MS, error: series.error };
+}
+
+/** The triage overview: every cluster's problems, most urgent first. */
+export function useOverview() {
+  return useQuery({
+    queryKey: ["overview"] as const,
+    queryFn: ({ signal }) => fetchJson<OverviewDto>("/api/v1/overview", signal),
+    refetchInterval: LIVE_MS,
+  });
 }
