@@ -1,7 +1,7 @@
 "use client";
 
 import { QueueLink } from "@/components/rabbitmq/queue-link";
-import { QueueSignals, type QueueRow } from "@/components/rabbitmq/queues-view";
+import { QueueSignals } from "@/components/rabbitmq/queues-view";
 import { ChartPanel } from "@/components/ui/chart-panel";
 import { Empty, ErrorState, Loading, PageTitle, STALE_TEXT, StaleMark } from "@/components/ui/states";
 import { CHART_COLORS, TimeSeriesChart, type ChartSeries } from "@/components/ui/time-series-chart";
@@ -46,7 +46,7 @@ export function QueueView({ clusterId, vhost, name }: { clusterId: string; vhost
   const redeliver = useSeries(clusterId, RABBITMQ_METRICS.redeliverRate, labels, range.ms);
   // A DLQ's inflow is dead letters, not publishes: without this series its rates chart is flat zero.
   const deadLetterIn = useSeries(clusterId, RABBITMQ_METRICS.deadLetterInflowRate, labels, range.ms);
-  const deadLetterOut = useSeries(clusterId, "rabbitmq_queue_dead_letter_out_rate", labels, range.ms);
+  const deadLetterOut = useSeries(clusterId, RABBITMQ_METRICS.deadLetterOutRate, labels, range.ms);
   const depthRows = mergeSeriesPoints({ ready: points(ready.data), unacked: points(unacked.data) });
   const rateSeries = [
     ...RATE_SERIES,
@@ -89,7 +89,7 @@ export function QueueView({ clusterId, vhost, name }: { clusterId: string; vhost
   );
 }
 
-function Figures({ queue, cluster }: { queue: QueueDetailDto & QueueRow; cluster: ClusterDto | undefined }) {
+function Figures({ queue, cluster }: { queue: QueueDetailDto; cluster: ClusterDto | undefined }) {
   const time = useTimeFormat();
   const stale = cluster?.stale === true;
   const rate = (value: number | null) => (stale ? "—" : formatRate(value));
@@ -99,14 +99,13 @@ function Figures({ queue, cluster }: { queue: QueueDetailDto & QueueRow; cluster
     ["Publish / s", rate(queue.publishRate)], ["Deliver / s", rate(queue.deliverRate)], ["Ack / s", rate(queue.ackRate)],
     ["Redeliver / s", rate(queue.redeliverRate)],
   ];
-  if (queue.deadLetter !== null) figures.push(["Dead-lettered / s", rate(queue.deadLetterOutRate ?? null)]);
+  if (queue.deadLetter !== null) figures.push(["Dead-lettered / s", rate(queue.deadLetterOutRate)]);
   if (queue.deadLetterSources.length > 0) figures.push(["Dead letters in / s", rate(queue.deadLetterInflowRate)]);
-  const alarm = queue.noConsumersAlarm ?? queue.noConsumers;
   const since = queue.noConsumersSince ? time.formatDateTime(Date.parse(queue.noConsumersSince)) : "?";
   return (
     <>
-      {queue.noConsumers && alarm ? <p className="mb-3 rounded bg-red-100 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100" role="alert">Messages are waiting and no consumer has been attached since {since}.</p> : null}
-      {queue.noConsumers && !alarm ? <p className="mb-3 rounded bg-slate-100 p-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100" role="status">No consumers since {since} — normal for a queue that only holds dead letters.</p> : null}
+      {queue.noConsumersAlarm ? <p className="mb-3 rounded bg-red-100 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100" role="alert">Messages are waiting and no consumer has been attached since {since}.</p> : null}
+      {queue.noConsumers && !queue.noConsumersAlarm ? <p className="mb-3 rounded bg-slate-100 p-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100" role="status">No consumers since {since} — normal for a queue that only holds dead letters.</p> : null}
       {queue.growing ? <p className="mb-3 rounded bg-amber-100 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" role="status">The queue is growing: {formatRate(queue.growthRate)} messages/s over the window.</p> : null}
       <div className="mb-3"><QueueSignals queue={queue} /></div>
       <dl className={`mb-6 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6 ${stale ? STALE_TEXT : ""}`}>

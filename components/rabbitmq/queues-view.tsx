@@ -15,12 +15,6 @@ import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
 import { RABBITMQ_METRICS } from "@/lib/rabbitmq/queue-series";
 import { filterAndSortQueues, parseQueueSort, vhostsOf, type QueueSort } from "@/lib/rabbitmq/sort-queues";
 
-/**
- * The rabbit helper's QueueDto additions (the brief's contract). Declared optional here so this branch
- * builds before i9-rabbit is merged; once it is, QueueDto carries them and this type is QueueDto itself.
- */
-export type QueueRow = QueueDto & Partial<{ deadLetterOutRate: number | null; deadLetterDropped: boolean; deadLetterLoop: boolean; noConsumersAlarm: boolean }>;
-
 const queueOf = (labels: Record<string, string>) => (labels.vhost !== undefined && labels.queue !== undefined ? queueKey({ vhost: labels.vhost, name: labels.queue }) : undefined);
 
 /** A RabbitMQ cluster: node health, then every queue with depth, rates, consumers and dead-letter links. */
@@ -71,7 +65,7 @@ export function QueuesView({ cluster, updatedAt }: { cluster: ClusterDto; update
  * List signals. "no consumers" is an alarm (red) only when `noConsumersAlarm`; on a queue that only
  * receives dead letters it is a plain fact (grey): a DLQ normally has no consumer.
  */
-export function QueueSignals({ queue }: { queue: QueueRow }) {
+export function QueueSignals({ queue }: { queue: QueueDto }) {
   const time = useTimeFormat();
   const since = queue.noConsumersSince ? ` since ${time.formatDateTime(Date.parse(queue.noConsumersSince))}` : "";
   return (
@@ -80,7 +74,7 @@ export function QueueSignals({ queue }: { queue: QueueRow }) {
       {queue.deadLetterDropped ? <Badge tone="red" title="a dead-letter exchange is configured but no queue receives its dead letters: they are lost" testId="signal-dead-letters-dropped">dead letters dropped</Badge> : null}
       {queue.deadLetterLoop ? <Badge tone="red" title="its dead letters route back to itself" testId="signal-dead-letter-loop">dead-letter loop</Badge> : null}
       {queue.noConsumers ? (
-        (queue.noConsumersAlarm ?? queue.noConsumers)
+        queue.noConsumersAlarm
           ? <Badge tone="red" title={`ready messages and no consumers${since}`} testId="signal-no-consumers">no consumers</Badge>
           : <Badge tone="slate" title={`no consumers${since}: normal for a queue that only holds dead letters`} testId="signal-no-consumers-fact">no consumers</Badge>
       ) : null}
@@ -89,7 +83,7 @@ export function QueueSignals({ queue }: { queue: QueueRow }) {
   );
 }
 
-function QueuesTable({ cluster, rows, sort, direction, onSort }: { cluster: ClusterDto; rows: QueueRow[]; sort: QueueSort; direction: "asc" | "desc"; onSort: (key: QueueSort) => void }) {
+function QueuesTable({ cluster, rows, sort, direction, onSort }: { cluster: ClusterDto; rows: QueueDto[]; sort: QueueSort; direction: "asc" | "desc"; onSort: (key: QueueSort) => void }) {
   const sparklines = useSparklines(cluster.id, RABBITMQ_METRICS.messages, queueOf);
   if (rows.length === 0) return <Empty>No queue matches the filter.</Empty>;
   const header = (label: string, key: QueueSort) => <SortHeader label={label} sortKey={key} current={sort} direction={direction} onSort={onSort} />;
@@ -131,7 +125,7 @@ function QueuesTable({ cluster, rows, sort, direction, onSort }: { cluster: Clus
             <td className="tabular">{rate(q.deliverRate)}</td>
             <td className="tabular">{rate(q.ackRate)}</td>
             <td className={`tabular ${!stale && (q.redeliverRate ?? 0) > 0 ? "text-amber-800 dark:text-amber-300" : ""}`}>{rate(q.redeliverRate)}</td>
-            <td className={`tabular ${!stale && (q.deadLetterOutRate ?? 0) > 0 ? "text-amber-800 dark:text-amber-300" : ""}`} data-testid="dead-letter-out-rate">{rate(q.deadLetterOutRate ?? null)}</td>
+            <td className={`tabular ${!stale && (q.deadLetterOutRate ?? 0) > 0 ? "text-amber-800 dark:text-amber-300" : ""}`} data-testid="dead-letter-out-rate">{rate(q.deadLetterOutRate)}</td>
             <td><div className={NAME_CELL}>{q.deadLetterQueue ? <QueueLink clusterId={cluster.id} queue={q.deadLetterQueue} /> : "—"}</div></td>
           </tr>
         ))}

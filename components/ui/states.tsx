@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Name } from "@/components/ui/name";
 import type { ClusterDto } from "@/lib/api/types";
 import { useTimeFormat } from "@/lib/client/time";
 
@@ -110,7 +111,7 @@ export function StatusBadge({ status }: { status: "up" | "down" | "unknown" }) {
 export function PageTitle({ title, subtitle }: { title: string; subtitle?: ReactNode }) {
   return (
     <div className="mb-4 min-w-0">
-      <h1 className="text-2xl font-semibold break-words">{title}</h1>
+      <h1 className="text-2xl font-semibold"><Name text={title} /></h1>
       {subtitle ? <div className="mt-1 text-sm text-slate-600 dark:text-slate-300">{subtitle}</div> : null}
     </div>
   );
