@@ -14,6 +14,8 @@ const PAGES = [
   { name: "topic", path: `/clusters/e2e-kafka/topics/${enc(E2E_TOPIC)}`, ready: (page: Page) => expect(page.getByTestId("topic-partition-row").first()).toBeVisible() },
   { name: "rabbitmq-cluster", path: "/clusters/e2e-rabbit", ready: (page: Page) => expect(page.getByTestId("queue-row").first()).toBeVisible() },
   { name: "queue", path: `/clusters/e2e-rabbit/queues/${enc(E2E_VHOST)}/${enc(E2E_HOSTILE_QUEUE)}`, ready: (page: Page) => expect(page.getByTestId("figure-Ready")).toBeVisible() },
+  { name: "kafka-unreachable", path: "/clusters/e2e-kafka-unreachable", ready: (page: Page) => expect(page.getByTestId("cluster-problem").first()).toBeVisible() },
+  { name: "rabbitmq-wrong-password", path: "/clusters/e2e-rabbit-badcreds", ready: (page: Page) => expect(page.getByTestId("cluster-problem").first()).toBeVisible() },
   { name: "not-found", path: "/no-such-page/at-all", ready: (page: Page) => expect(page.getByRole("heading").first()).toBeVisible() },
 ] as const;
 
@@ -84,4 +86,24 @@ test("charts: round time ticks, the zone on the axis, the unit on the y axis, a 
   await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
   await expect(chart.getByText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d:\d\d UTC$/)).toBeVisible();
   await expect(chart.getByText(/^\d[\d,]* messages?$|^no data$/)).toBeVisible();
+});
+
+test("a Kafka cluster never reached says so, with the client's error and what to check, not 'No topics'", async ({ page }) => {
+  await page.goto("/clusters/e2e-kafka-unreachable");
+  const problems = page.getByTestId("cluster-problem");
+  await expect(problems.filter({ hasText: "No topics: Cannot reach the brokers (never reached)." })).toBeVisible();
+  await expect(problems.filter({ hasText: "No consumer groups: Cannot reach the brokers (never reached)." })).toBeVisible();
+  await expect(problems.first()).toContainText("Error: ");
+  await expect(problems.first()).toContainText("brokers listed for this cluster in queuewatch.yaml");
+  await expect(page.getByText("No topics.", { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId("stale-mark").first()).toBeVisible();
+});
+
+test("wrong RabbitMQ credentials show the broker's 401 and the fix, not 'No node health yet'", async ({ page }) => {
+  await page.goto("/clusters/e2e-rabbit-badcreds");
+  const problem = page.getByTestId("cluster-problem").filter({ hasText: "No node health: The broker rejected Queuewatch's credentials." });
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText('rejected the credentials of user "guest" (401)');
+  await expect(problem).toContainText("Waiting will not help.");
+  await expect(page.getByText(/No node health yet/)).toHaveCount(0);
 });
