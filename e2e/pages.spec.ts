@@ -91,8 +91,9 @@ test("charts: round time ticks, the zone on the axis, the unit on the y axis, a 
 test("a Kafka cluster never reached says so, with the client's error and what to check, not 'No topics'", async ({ page }) => {
   await page.goto("/clusters/e2e-kafka-unreachable");
   const problems = page.getByTestId("cluster-problem");
-  await expect(problems.filter({ hasText: "No topics: Cannot reach the brokers (never reached)." })).toBeVisible();
-  await expect(problems.filter({ hasText: "No consumer groups: Cannot reach the brokers (never reached)." })).toBeVisible();
+  await expect(problems.filter({ hasText: "No brokers: Cannot reach the brokers (never reached)." })).toBeVisible();
+  await expect(problems.filter({ hasText: "No topics: Cannot reach the brokers (never reached) (see above)." })).toBeVisible();
+  await expect(problems.filter({ hasText: "No consumer groups: Cannot reach the brokers (never reached) (see above)." })).toBeVisible();
   await expect(problems.first()).toContainText("Error: ");
   await expect(problems.first()).toContainText("brokers listed for this cluster in queuewatch.yaml");
   await expect(page.getByText("No topics.", { exact: true })).toHaveCount(0);

@@ -38,7 +38,7 @@ export function ClusterHealth({ clusterId, cluster }: { clusterId: string; clust
       )}
       <h2 className="mb-2 font-medium">Topics</h2>
       {topics.isPending ? <Loading what="topics" /> : topics.isError ? <ErrorState error={topics.error} what="topics" /> : userTopics.length === 0 ? (
-        problem ? <ClusterProblemState problem={problem} what="topics" /> : <Empty>No topics: the cluster has only internal topics.</Empty>
+        problem ? <ClusterProblemState problem={problem} what="topics" brief /> : <Empty>No topics: the cluster has only internal topics.</Empty>
       ) : (
         <DataTable label="Topics" testId="topics-table">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-600 dark:border-slate-800 dark:text-slate-300">

@@ -33,7 +33,6 @@ export function ConsumerGroupsView({ clusterId }: { clusterId: string }) {
         subtitle={cluster ? (
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             Kafka cluster <StatusBadge status={cluster.status} /> last poll {formatAgo(cluster.lastPolledAt, updatedAt)} <StaleMark cluster={cluster} />
-            {cluster.lastError ? <span className="break-words text-red-700 dark:text-red-300">— {cluster.lastError}</span> : null}
           </span>
         ) : null}
       />
@@ -56,7 +55,7 @@ export function ConsumerGroupsView({ clusterId }: { clusterId: string }) {
       ) : groups.isError ? (
         <ErrorState error={groups.error} what="consumer groups" />
       ) : groups.data.length === 0 ? (
-        problem ? <ClusterProblemState problem={problem} what="consumer groups" /> : <Empty>No consumer groups: the cluster reports none with committed offsets or members.</Empty>
+        problem ? <ClusterProblemState problem={problem} what="consumer groups" brief /> : <Empty>No consumer groups: the cluster reports none with committed offsets or members.</Empty>
       ) : (
         <GroupsTable clusterId={clusterId} cluster={cluster} rows={filterAndSortGroups(groups.data, filter, sort, direction)} sort={sort} direction={direction} onSort={onSort} />
       )}

@@ -33,7 +33,6 @@ export function QueuesView({ cluster, updatedAt }: { cluster: ClusterDto; update
         subtitle={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             RabbitMQ cluster <StatusBadge status={cluster.status} /> last poll {formatAgo(cluster.lastPolledAt, updatedAt)} <StaleMark cluster={cluster} />
-            {cluster.lastError ? <span className="break-words text-red-700 dark:text-red-300">— {cluster.lastError}</span> : null}
           </span>
         }
       />
@@ -54,7 +53,7 @@ export function QueuesView({ cluster, updatedAt }: { cluster: ClusterDto; update
         </label>
       </div>
       {queues.isPending ? <Loading what="queues" /> : queues.isError ? <ErrorState error={queues.error} what="queues" /> :
-        queues.data.length === 0 ? (problem ? <ClusterProblemState problem={problem} what="queues" /> : <Empty>No queues: the broker reports none.</Empty>) : (
+        queues.data.length === 0 ? (problem ? <ClusterProblemState problem={problem} what="queues" brief /> : <Empty>No queues: the broker reports none.</Empty>) : (
           <QueuesTable cluster={cluster} rows={filterAndSortQueues(queues.data, filter, sort, direction)} sort={sort} direction={direction} onSort={onSort} />
         )}
     </section>

@@ -72,8 +72,18 @@ export function describeClusterProblem(cluster: ClusterFacts): ClusterProblem | 
   return { title: cluster.lastSuccessAt === null ? `${unreachable.title} (never reached)` : unreachable.title, detail: cluster.lastError, fix: unreachable.fix };
 }
 
-/** Stands in for a list or panel that has nothing to show because the cluster cannot be polled. */
-export function ClusterProblemState({ problem, what }: { problem: ClusterProblem; what: string }) {
+/**
+ * Stands in for a list or panel that has nothing to show because the cluster cannot be polled.
+ * `brief`: a later section of the same page, which names the cause and points up instead of repeating it.
+ */
+export function ClusterProblemState({ problem, what, brief = false }: { problem: ClusterProblem; what: string; brief?: boolean }) {
+  if (brief) {
+    return (
+      <div className="mb-6 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="cluster-problem">
+        No {what}: {problem.title} (see above).
+      </div>
+    );
+  }
   return (
     <div role="alert" className="mb-6 rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="cluster-problem">
       <p className="font-medium">No {what}: {problem.title}.</p>

@@ -43,6 +43,7 @@ describe("y-axis ticks round in the unit", () => {
 
   it.each([
     [0.2, "msg/s", 0.1, "0.2"],
+    [0, "msg/s", 0.1, "0"],
     [0.06, "msg/s", 0.02, "0.06"],
     [15, "msg/s", 5, "15"],
     [1500, "messages", 500, "1,500"],

@@ -77,6 +77,7 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFra
 /** A y tick: "1,500", "25k", "0.5", "2 min" — as many decimals as the step has, no more. */
 export function formatAxisValue(value: number, unit: ChartUnit, step: number): string {
   if (unit === "s") return formatDuration(value);
+  if (value === 0) return "0";
   if (step >= 10_000) return compact.format(value).replace("K", "k");
   if (step >= 1) return integer.format(value);
   return value.toFixed(Math.max(0, -Math.floor(Math.log10(step))));
