@@ -64,6 +64,23 @@ for (const scheme of SCHEMES) {
   }
 }
 
+for (const width of [768, 2560] as const) {
+  test(`every page holds at ${width} px: no sideways overflow`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: 1000 });
+    for (const target of PAGES) {
+      await page.goto(target.path);
+      await target.ready(page);
+      await settle(page);
+      const overflow = await page.evaluate(() => {
+        const root = document.scrollingElement ?? document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow, `${target.name} overflows by ${overflow} px`).toBeLessThanOrEqual(0);
+      await screenshot(page, testInfo, `${target.name}-${width}-light`);
+    }
+  });
+}
+
 test("charts: round time ticks, the zone on the axis, the unit on the y axis, a line without dots, a tooltip in words", async ({ page }) => {
   await page.addInitScript(() => window.localStorage.setItem("queuewatch.timeZone", "UTC"));
   await page.goto(`/clusters/e2e-kafka/groups/${enc(E2E_GROUP)}?range=15m`);

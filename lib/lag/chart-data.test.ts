@@ -113,6 +113,7 @@ describe("splitAtSeparators", () => {
     ["emails.outbound", ["emails.", "outbound"]],
     ["orders-eu_west/dlq", ["orders-", "eu_", "west/", "dlq"]],
     ["plain", ["plain"]],
+    ["window.__pwned", ["window.__", "pwned"]],
     ["", []],
   ] as const)("%s → %j", (name, parts) => {
     expect(splitAtSeparators(name)).toEqual(parts);

@@ -163,7 +163,7 @@ export function sparklinePath(points: readonly ChartPoint[], fromMs: number, toM
   return runs.map(path).join(" ");
 }
 
-/** A name split after its separators (. - _ / : @ and spaces), so it can wrap there instead of mid-word. */
+/** A name split after each run of separators (. - _ / : @ and spaces), so it can wrap there instead of mid-word. */
 export function splitAtSeparators(name: string): string[] {
-  return name.split(/(?<=[./:_\-@ ])/u).filter((part) => part.length > 0);
+  return name.split(/(?<=[./:_\-@ ])(?![./:_\-@ ])/u).filter((part) => part.length > 0);
 }
