@@ -1,5 +1,8 @@
-import { ClustersOverview } from "@/components/clusters/clusters-overview";
+import type { Metadata } from "next";
+import { TriageOverview } from "@/components/overview/triage-overview";
+
+export const metadata: Metadata = { title: { absolute: "Overview · Queuewatch" } };
 
 export default function HomePage() {
-  return <ClustersOverview />;
+  return <TriageOverview />;
 }

@@ -14,3 +14,9 @@ export const E2E_UNICODE_QUEUE = "ünïcødé 🐇 日本";
 export const E2E_DLQ = `${E2E_HOSTILE_QUEUE}.dlq <i>`;
 /** Messages left in the hostile queue (ready, no consumer). */
 export const E2E_HOSTILE_READY = 3;
+
+/** A Kafka broker of the e2e run's own (scripts/kafka.sh instance), which the stale-data test stops. */
+export const E2E_DOWN_CLUSTER = "e2e-down";
+export const E2E_DOWN_BROKER_ENV = { KAFKA_INSTANCE: "e2e-down", KAFKA_PORT: "9492" } as const;
+export const E2E_DOWN_TOPIC = "e2e-down-payments";
+export const E2E_DOWN_GROUP = "e2e-down-ledger";

@@ -4,8 +4,8 @@
 export function SortHeader<K extends string>({ label, sortKey, current, direction, onSort }: { label: string; sortKey: K; current: K; direction: "asc" | "desc"; onSort: (key: K) => void }) {
   const active = current === sortKey;
   return (
-    <th className="pr-3" aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" className="uppercase hover:text-slate-900 dark:hover:text-white" onClick={() => onSort(sortKey)}>
+    <th aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : "none"}>
+      <button type="button" className="whitespace-nowrap uppercase hover:text-slate-900 dark:hover:text-white" onClick={() => onSort(sortKey)}>
         {label} {active ? (direction === "asc" ? "▲" : "▼") : ""}
       </button>
     </th>

@@ -14,6 +14,14 @@ export interface ClusterDto {
   lastError: string | null;
   lastPollDurationMs: number | null;
   pollIntervalSeconds: number;
+  /** ISO time of the latest successful poll: the time the stored figures are from */
+  lastSuccessAt: string | null;
+  /** ISO time of the first failed poll of the current failure streak; null when the latest poll succeeded */
+  downSince: string | null;
+  /** true when never polled, the latest poll failed, or the latest poll is older than 2 × pollIntervalSeconds */
+  stale: boolean;
+  /** short human text, e.g. "latest poll failed" / "no poll for 3 min" */
+  staleReason: string | null;
 }
 
 /** Lag insight shared by the group list and the group detail. */
@@ -208,4 +216,59 @@ export interface NodesDto {
   /** true when any node reports a network partition */
   partitioned: boolean;
   polledAt: string | null;
+}
+
+/** Problem severities of the triage overview, most urgent first. */
+export const PROBLEM_SEVERITIES = ["critical", "warning"] as const;
+export type ProblemSeverity = (typeof PROBLEM_SEVERITIES)[number];
+
+/** What a triage problem is about; the UI links each to its page. */
+export type ProblemSubjectDto =
+  | { type: "cluster" }
+  | { type: "group"; groupId: string }
+  | { type: "topic"; topic: string }
+  | { type: "queue"; vhost: string; name: string }
+  | { type: "node"; node: string };
+
+/** One problem of a cluster on the triage overview; numbers are raw, the UI formats them. */
+export type OverviewProblemDto = { severity: ProblemSeverity; subject: ProblemSubjectDto } & (
+  | { kind: "cluster-down"; downSince: string | null; lastError: string | null }
+  | { kind: "cluster-stale"; staleReason: string }
+  | { kind: "never-polled" }
+  | { kind: "group-lag"; status: string; lagSeconds: number | null; lagSecondsExact: boolean; totalLag: number | null }
+  | { kind: "offline-partitions"; partitions: number }
+  | { kind: "under-replicated-partitions"; partitions: number }
+  | { kind: "node-down" }
+  | { kind: "node-alarm"; alarms: ("memory" | "disk")[] }
+  | { kind: "network-partition"; unreachable: string[] }
+  | { kind: "dead-letters-dropped" }
+  | { kind: "dead-letter-loop" }
+  | { kind: "no-consumers"; messagesReady: number | null; since: string | null }
+  | { kind: "growing"; growthRate: number | null; messages: number | null }
+  | { kind: "dead-letter-inflow"; rate: number }
+);
+export type OverviewProblemKind = OverviewProblemDto["kind"];
+
+export interface ClusterOverviewDto {
+  cluster: ClusterDto;
+  /** most urgent first */
+  problems: OverviewProblemDto[];
+  /** true only for a cluster polled, current and with no problem at all */
+  allClear: boolean;
+  /** what the latest poll saw, so "all clear" can say over what */
+  counts: { groups: number; topics: number; queues: number; nodes: number };
+}
+
+export interface OverviewDto {
+  clusters: ClusterOverviewDto[];
+  generatedAt: string;
+}
+
+export interface HealthDto {
+  status: "ok" | "unavailable";
+  /** why the status is not ok; empty when it is */
+  reasons: string[];
+  database: "ok" | "error";
+  clusters: { id: string; status: ClusterStatus; lastPolledAt: string | null; pollIntervalSeconds: number; polledInTime: boolean }[];
+  checkedAt: string;
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, NodesDto, QueueDetailDto, QueueDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
+import { useMemo } from "react";
+import { pointsByLabel } from "@/lib/lag/chart-data";
+import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, NodesDto, OverviewDto, QueueDetailDto, QueueDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
 import { fetchJson } from "./fetch-json";
 
 const LIVE_MS = 5_000;
@@ -27,6 +29,12 @@ export function useClusters() {
     queryFn: ({ signal }) => fetchJson<{ clusters: ClusterDto[] }>("/api/v1/clusters", signal).then((r) => r.clusters),
     refetchInterval: LIVE_MS,
   });
+}
+
+/** One cluster's status (poll times, last error, staleness) from the shared clusters query. */
+export function useCluster(clusterId: string) {
+  const clusters = useClusters();
+  return { cluster: clusters.data?.find((c) => c.id === clusterId), updatedAt: clusters.dataUpdatedAt, query: clusters };
 }
 
 export function useConsumerGroups(clusterId: string) {
@@ -108,14 +116,35 @@ export function useNodes(clusterId: string) {
 }
 
 /** Any stored series over the last `rangeMs` (the one endpoint behind every chart). */
-export function useSeries(clusterId: string, metric: string, labels: Record<string, string>, rangeMs: number, aggregation: "avg" | "max" | "last" = "avg") {
+export function useSeries(clusterId: string, metric: string, labels: Record<string, string>, rangeMs: number, aggregation: "avg" | "max" | "last" = "avg", points = 300) {
   return useQuery({
-    queryKey: queryKeys.series(clusterId, metric, labels, rangeMs),
+    queryKey: [...queryKeys.series(clusterId, metric, labels, rangeMs), aggregation, points],
     queryFn: ({ signal }) => {
       const to = new Date();
-      const qs = new URLSearchParams({ ...labels, cluster: clusterId, metric, agg: aggregation, from: new Date(to.getTime() - rangeMs).toISOString(), to: to.toISOString(), points: "300" });
+      const qs = new URLSearchParams({ ...labels, cluster: clusterId, metric, agg: aggregation, from: new Date(to.getTime() - rangeMs).toISOString(), to: to.toISOString(), points: String(points) });
       return fetchJson<SeriesDto>(`/api/v1/series?${qs}`, signal);
     },
     refetchInterval: LIVE_MS * 2,
+  });
+}
+
+const SPARKLINE_RANGE_MS = 3600_000;
+
+/**
+ * The last hour of one metric for every row of a table (e.g. every group's lag) in ONE series request,
+ * keyed by `keyOf(labels)`; `fromMs`/`toMs` frame the sparklines.
+ */
+export function useSparklines(clusterId: string, metric: string, keyOf: (labels: Record<string, string>) => string | undefined) {
+  const series = useSeries(clusterId, metric, {}, SPARKLINE_RANGE_MS, "max", 60);
+  const byKey = useMemo(() => pointsByLabel(series.data?.series ?? [], keyOf), [series.data, keyOf]);
+  return { byKey, toMs: series.dataUpdatedAt, fromMs: series.dataUpdatedAt - SPARKLINE_RANGE_MS, error: series.error };
+}
+
+/** The triage overview: every cluster's problems, most urgent first. */
+export function useOverview() {
+  return useQuery({
+    queryKey: ["overview"] as const,
+    queryFn: ({ signal }) => fetchJson<OverviewDto>("/api/v1/overview", signal),
+    refetchInterval: LIVE_MS,
   });
 }

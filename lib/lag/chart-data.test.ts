@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countKnownPoints, mergeSeriesPoints, toChartPoints } from "./chart-data";
+import { computeValueTicks, countKnownPoints, formatAxisValue, formatValueWithUnit, isolatedPointIndices, sparklinePath, splitAtSeparators, maxRowValue, mergeSeriesPoints, pointsByLabel, toChartPoints, type MultiChartRow } from "./chart-data";
 
 describe("toChartPoints", () => {
   it("keeps gaps as null and converts time to epoch ms", () => {
@@ -20,5 +20,102 @@ describe("mergeSeriesPoints", () => {
       { t: Date.parse("2026-11-30T00:01:00Z"), ready: 5, unacked: null },
       { t: Date.parse("2026-11-30T00:02:00Z"), ready: null, unacked: 1 },
     ]);
+  });
+});
+
+describe("y-axis ticks round in the unit", () => {
+  it.each([
+    [12, "msg/s", [0, 5, 10, 15]],
+    [6, "msg/s", [0, 2, 4, 6]],
+    [0.3, "msg/s", [0, 0.1, 0.2, 0.3]],
+    [0.07, "msg/s", [0, 0.02, 0.04, 0.06, 0.08]],
+    [0, "msg/s", [0, 1]],
+    [3, "messages", [0, 1, 2, 3]],
+    [36, "messages", [0, 10, 20, 30, 40]],
+    [1234, "messages", [0, 500, 1000, 1500]],
+    [0, "messages", [0, 1]],
+    [45, "s", [0, 15, 30, 45]],
+    [200, "s", [0, 60, 120, 180, 240]],
+    [7000, "s", [0, 1800, 3600, 5400, 7200]],
+  ] as const)("max %d %s → %j", (max, unit, ticks) => {
+    expect(computeValueTicks(max, unit)).toEqual(ticks);
+  });
+
+  it.each([
+    [0.2, "msg/s", 0.1, "0.2"],
+    [0, "msg/s", 0.1, "0"],
+    [0.06, "msg/s", 0.02, "0.06"],
+    [15, "msg/s", 5, "15"],
+    [1500, "messages", 500, "1,500"],
+    [250_000, "messages", 50_000, "250k"],
+    [3_000_000, "messages", 1_000_000, "3M"],
+    [120, "s", 60, "2 min"],
+    [5400, "s", 1800, "1 h 30 min"],
+  ] as const)("axis value %d %s (step %d) → %s", (value, unit, step, text) => {
+    expect(formatAxisValue(value, unit, step)).toBe(text);
+  });
+
+  it.each([
+    [null, "messages", "no data"],
+    [1, "messages", "1 message"],
+    [1234, "messages", "1,234 messages"],
+    [2.5, "msg/s", "2.50 msg/s"],
+    [65, "s", "1 min 5 s"],
+  ] as const)("tooltip value %s %s → %s", (value, unit, text) => {
+    expect(formatValueWithUnit(value, unit)).toBe(text);
+  });
+});
+
+describe("chart rows", () => {
+  const rows = [
+    { t: 1, a: 5, b: 1 }, { t: 2, a: null, b: 2 }, { t: 3, a: 7, b: null }, { t: 4, a: null, b: 4 }, { t: 5, a: 1, b: 5 }, { t: 6, a: 2, b: null },
+  ] as MultiChartRow[];
+
+  it("gives dots only to points with no known neighbour", () => {
+    expect([...isolatedPointIndices(rows, "a")]).toEqual([0, 2]);
+    expect([...isolatedPointIndices(rows, "b")]).toEqual([]);
+    expect([...isolatedPointIndices([], "a")]).toEqual([]);
+  });
+
+  it("takes the stacked maximum as the sum of a row, the overlaid maximum as its largest value", () => {
+    expect(maxRowValue(rows, ["a", "b"], true)).toBe(7);
+    expect(maxRowValue(rows, ["a", "b"], false)).toBe(7);
+    expect(maxRowValue([{ t: 1, a: 3, b: 4 } as MultiChartRow], ["a", "b"], true)).toBe(7);
+    expect(maxRowValue([{ t: 1, a: 3, b: 4 } as MultiChartRow], ["a", "b"], false)).toBe(4);
+  });
+
+  it("keys one request's series by a label for sparklines", () => {
+    const byGroup = pointsByLabel([
+      { labels: { group: "g1" }, points: [{ t: "2026-12-02T00:00:00Z", v: 3 }] },
+      { labels: { group: "g2" }, points: [{ t: "2026-12-02T00:00:00Z", v: null }] },
+      { labels: {}, points: [] },
+    ], (l) => l.group);
+    expect([...byGroup.keys()]).toEqual(["g1", "g2"]);
+    expect(byGroup.get("g2")).toEqual([{ t: Date.parse("2026-12-02T00:00:00Z"), v: null }]);
+  });
+});
+
+describe("sparklinePath", () => {
+  it("draws one run per stretch of known values and scales to the box", () => {
+    const pts = [{ t: 0, v: 0 }, { t: 50, v: 10 }, { t: 100, v: null }, { t: 150, v: 5 }, { t: 200, v: 10 }];
+    expect(sparklinePath(pts, 0, 200, 100, 22)).toBe("M0.0,21.0L25.0,1.0 M75.0,11.0L100.0,1.0");
+  });
+
+  it("shows a lone point as a short tick, an all-zero series along the bottom, nothing for no data", () => {
+    expect(sparklinePath([{ t: 0, v: null }, { t: 100, v: 4 }, { t: 200, v: null }], 0, 200, 100, 22)).toBe("M50.0,1.0L52.0,1.0");
+    expect(sparklinePath([{ t: 0, v: 0 }, { t: 200, v: 0 }], 0, 200, 100, 22)).toBe("M0.0,21.0L100.0,21.0");
+    expect(sparklinePath([{ t: 0, v: null }], 0, 200, 100, 22)).toBe("");
+  });
+});
+
+describe("splitAtSeparators", () => {
+  it.each([
+    ["emails.outbound", ["emails.", "outbound"]],
+    ["orders-eu_west/dlq", ["orders-", "eu_", "west/", "dlq"]],
+    ["plain", ["plain"]],
+    ["window.__pwned", ["window.__", "pwned"]],
+    ["", []],
+  ] as const)("%s → %j", (name, parts) => {
+    expect(splitAtSeparators(name)).toEqual(parts);
   });
 });

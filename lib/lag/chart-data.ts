@@ -1,4 +1,5 @@
 import type { SeriesPointDto } from "@/lib/api/types";
+import { formatCount, formatDuration, formatRate } from "@/lib/client/format";
 
 export interface ChartPoint {
   t: number;
@@ -37,4 +38,132 @@ export function mergeSeriesPoints(seriesByKey: Readonly<Record<string, readonly 
     }
   }
   return [...rows.values()].sort((a, b) => a.t - b.t);
+}
+
+/** Units a chart's y axis can carry; ticks and tooltips are written in them. */
+export const CHART_UNITS = ["messages", "msg/s", "s"] as const;
+export type ChartUnit = (typeof CHART_UNITS)[number];
+
+/** Round duration steps for a seconds axis: 1/2/5/10/15/30 s, 1/2/5/10/15/30 min, 1/2/3/6/12 h, 1/2/7 d. */
+const SECONDS_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800] as const;
+
+/** The smallest 1/2/5 × 10^k step at least `wanted` (0.1, 0.2, 0.5, 1, 2, 5, 10, …). */
+function niceDecimalStep(wanted: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(wanted));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= wanted * (1 - 1e-9));
+  return step ?? 10 * magnitude;
+}
+
+/** The y-axis step: round in the unit (whole messages, 1/2/5 decimals of msg/s, clock-like durations). */
+export function chooseValueStep(maxValue: number, unit: ChartUnit, maxIntervals = 4): number {
+  const wanted = maxValue > 0 && Number.isFinite(maxValue) ? maxValue / maxIntervals : 0;
+  if (unit === "s") return SECONDS_STEPS.find((s) => s >= wanted) ?? Math.ceil(wanted / 604800) * 604800;
+  if (wanted <= 0) return 1;
+  const step = niceDecimalStep(wanted);
+  return unit === "messages" ? Math.max(1, step) : step;
+}
+
+/** Round y ticks from 0 up to the first tick at or above the data's maximum, e.g. 12 msg/s → 0, 5, 10, 15. */
+export function computeValueTicks(maxValue: number, unit: ChartUnit, maxIntervals = 4): number[] {
+  const step = chooseValueStep(maxValue, unit, maxIntervals);
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  const count = Math.max(1, Math.ceil(Math.max(0, maxValue) / step - 1e-9));
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toFixed(decimals)));
+}
+
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/** A y tick: "1,500", "25k", "0.5", "2 min" — as many decimals as the step has, no more. */
+export function formatAxisValue(value: number, unit: ChartUnit, step: number): string {
+  if (unit === "s") return formatDuration(value);
+  if (value === 0) return "0";
+  if (step >= 10_000) return compact.format(value).replace("K", "k");
+  if (step >= 1) return integer.format(value);
+  return value.toFixed(Math.max(0, -Math.floor(Math.log10(step))));
+}
+
+/** A value as a tooltip states it, with its unit: "1,234 messages", "2.50 msg/s", "1 min 5 s"; null is "no data". */
+export function formatValueWithUnit(value: number | null, unit: ChartUnit): string {
+  if (value === null) return "no data";
+  if (unit === "s") return formatDuration(value);
+  if (unit === "msg/s") return `${formatRate(value)} msg/s`;
+  return `${formatCount(value)} ${value === 1 ? "message" : "messages"}`;
+}
+
+/** The largest known value over the given keys; stacked charts sum each row's values first. */
+export function maxRowValue(rows: readonly MultiChartRow[], keys: readonly string[], stacked: boolean): number {
+  let max = 0;
+  for (const row of rows) {
+    let rowValue = 0;
+    for (const key of keys) {
+      const v = row[key];
+      if (v === null || v === undefined) continue;
+      rowValue = stacked ? rowValue + v : Math.max(rowValue, v);
+    }
+    max = Math.max(max, rowValue);
+  }
+  return max;
+}
+
+/**
+ * Rows whose value for `key` has no known neighbour: a line cannot show them, so they get a dot.
+ * Dense series get no dots at all; a gap (null) stays a gap.
+ */
+export function isolatedPointIndices(rows: readonly MultiChartRow[], key: string): Set<number> {
+  const known = (i: number) => {
+    const v = rows[i]?.[key];
+    return v !== null && v !== undefined;
+  };
+  const isolated = new Set<number>();
+  for (let i = 0; i < rows.length; i++) if (known(i) && !known(i - 1) && !known(i + 1)) isolated.add(i);
+  return isolated;
+}
+
+/** Chart rows of one series ({t, v}) as multi-series rows with key "v". */
+export function singleSeriesRows(points: readonly ChartPoint[]): MultiChartRow[] {
+  return points.map((p) => ({ t: p.t, v: p.v }) as MultiChartRow);
+}
+
+/** One request's series keyed by one of their labels (e.g. every group's lag keyed by `group`), for sparklines. */
+export function pointsByLabel(series: readonly { labels: Record<string, string>; points: readonly SeriesPointDto[] }[], keyOf: (labels: Record<string, string>) => string | undefined): Map<string, ChartPoint[]> {
+  const out = new Map<string, ChartPoint[]>();
+  for (const s of series) {
+    const key = keyOf(s.labels);
+    if (key !== undefined) out.set(key, toChartPoints(s.points));
+  }
+  return out;
+}
+
+/**
+ * An SVG path for a sparkline over [fromMs, toMs] × [0, max]: one "M … L …" run per stretch of known
+ * values, so a gap stays a gap; a lone known point becomes a short flat tick so it is still seen.
+ */
+export function sparklinePath(points: readonly ChartPoint[], fromMs: number, toMs: number, width: number, height: number): string {
+  const max = Math.max(0, ...points.map((p) => p.v ?? 0));
+  const span = Math.max(1, toMs - fromMs);
+  const x = (t: number) => ((t - fromMs) / span) * width;
+  const y = (v: number) => (max === 0 ? height - 1 : height - 1 - (v / max) * (height - 2));
+  const runs: [number, number][][] = [];
+  let run: [number, number][] = [];
+  for (const p of points) {
+    if (p.v === null || p.t < fromMs || p.t > toMs) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      continue;
+    }
+    run.push([x(p.t), y(p.v)]);
+  }
+  if (run.length > 0) runs.push(run);
+  const path = (coords: [number, number][]) => {
+    const [first] = coords;
+    const drawn: [number, number][] = coords.length === 1 && first ? [first, [first[0] + 2, first[1]]] : coords;
+    return drawn.map(([px, py], i) => `${i === 0 ? "M" : "L"}${px.toFixed(1)},${py.toFixed(1)}`).join("");
+  };
+  return runs.map(path).join(" ");
+}
+
+/** A name split after each run of separators (. - _ / : @ and spaces), so it can wrap there instead of mid-word. */
+export function splitAtSeparators(name: string): string[] {
+  return name.split(/(?<=[./:_\-@ ])(?![./:_\-@ ])/u).filter((part) => part.length > 0);
 }

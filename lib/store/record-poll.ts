@@ -54,13 +54,16 @@ export async function recordPoll(db: Db, outcome: PollOutcome, findings: PollFin
   const polledAt = new Date(startedAt.getTime() + durationMs);
   await db.$transaction(async (tx) => {
     await tx.pollRun.create({ data: { clusterId, startedAt, durationMs, ok: error === null, error } });
+    if (error !== null) {
+      await tx.cluster.update({ where: { id: clusterId }, data: { status: "down", lastPolledAt: polledAt, lastPollDurationMs: durationMs, lastError: error } });
+      // Only the first failure of a streak sets downSince; later failures keep it.
+      await tx.cluster.updateMany({ where: { id: clusterId, downSince: null }, data: { downSince: startedAt } });
+      return;
+    }
     await tx.cluster.update({
       where: { id: clusterId },
-      data: error === null
-        ? { status: "up", lastPolledAt: polledAt, lastPollDurationMs: durationMs, lastError: null }
-        : { status: "down", lastPolledAt: polledAt, lastPollDurationMs: durationMs, lastError: error },
+      data: { status: "up", lastPolledAt: polledAt, lastSuccessAt: polledAt, downSince: null, lastPollDurationMs: durationMs, lastError: null },
     });
-    if (error !== null) return;
     await writeSamples(tx, samples);
     await writeRabbitmqSnapshot(tx, clusterId, polledAt, findings);
     if (brokers !== null) {

@@ -1,12 +1,22 @@
-import { Suspense } from "react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { ClusterView } from "@/components/clusters/cluster-view";
-import { Loading } from "@/components/ui/states";
+import { ClusterPageFrame } from "@/components/layout/cluster-page-frame";
+import { findPageCluster } from "@/lib/store/page-subjects";
 
-export default async function ClusterPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const cluster = findPageCluster((await params).id);
+  return { title: cluster?.name ?? "Unknown cluster" };
+}
+
+export default async function ClusterPage({ params }: Props) {
+  const cluster = findPageCluster((await params).id);
+  if (!cluster) notFound();
   return (
-    <Suspense fallback={<Loading what="cluster" />}>
-      <ClusterView clusterId={decodeURIComponent(id)} />
-    </Suspense>
+    <ClusterPageFrame cluster={cluster} loading="cluster">
+      <ClusterView clusterId={cluster.id} />
+    </ClusterPageFrame>
   );
 }

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   try {
-    return json({ clusters: await queryClusters(getPrisma(), getConfig()) });
+    return json({ clusters: await queryClusters(getPrisma(), getConfig(), new Date()) });
   } catch (error) {
     return serverError(describeError(error));
   }

@@ -1,12 +1,30 @@
-import { Suspense } from "react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { TopicView } from "@/components/kafka/topic-view";
-import { Loading } from "@/components/ui/states";
+import { ClusterPageFrame } from "@/components/layout/cluster-page-frame";
+import { findExisting, findPageCluster, segmentReadings, topicExists } from "@/lib/store/page-subjects";
 
-export default async function TopicPage({ params }: { params: Promise<{ id: string; topic: string }> }) {
-  const { id, topic } = await params;
+type Props = { params: Promise<{ id: string; topic: string }> };
+
+async function subjectOf({ params }: Props) {
+  const { id, topic: segment } = await params;
+  const cluster = findPageCluster(id);
+  const topic = cluster && (await findExisting(segmentReadings(segment), (t) => topicExists(cluster.id, t)));
+  return cluster && topic !== null ? { cluster, topic } : null;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const subject = await subjectOf(props);
+  return { title: subject ? `${subject.topic} · ${subject.cluster.name}` : "Unknown topic" };
+}
+
+export default async function TopicPage(props: Props) {
+  const subject = await subjectOf(props);
+  if (!subject) notFound();
+  const { cluster, topic } = subject;
   return (
-    <Suspense fallback={<Loading what="topic" />}>
-      <TopicView clusterId={decodeURIComponent(id)} topic={decodeURIComponent(topic)} />
-    </Suspense>
+    <ClusterPageFrame cluster={cluster} subject={topic} loading="topic">
+      <TopicView clusterId={cluster.id} topic={topic} />
+    </ClusterPageFrame>
   );
 }

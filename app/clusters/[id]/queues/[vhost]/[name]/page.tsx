@@ -1,12 +1,31 @@
-import { Suspense } from "react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ClusterPageFrame } from "@/components/layout/cluster-page-frame";
 import { QueueView } from "@/components/rabbitmq/queue-view";
-import { Loading } from "@/components/ui/states";
+import { findExisting, findPageCluster, queueExists, segmentReadings } from "@/lib/store/page-subjects";
 
-export default async function QueuePage({ params }: { params: Promise<{ id: string; vhost: string; name: string }> }) {
-  const { id, vhost, name } = await params;
+type Props = { params: Promise<{ id: string; vhost: string; name: string }> };
+
+async function subjectOf({ params }: Props) {
+  const { id, vhost: vhostSegment, name: nameSegment } = await params;
+  const cluster = findPageCluster(id);
+  const readings = segmentReadings(vhostSegment).flatMap((vhost) => segmentReadings(nameSegment).map((name) => ({ vhost, name })));
+  const queue = cluster && (await findExisting(readings, (q) => queueExists(cluster.id, q.vhost, q.name)));
+  return cluster && queue ? { cluster, ...queue } : null;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const subject = await subjectOf(props);
+  return { title: subject ? `${subject.name} · ${subject.cluster.name}` : "Unknown queue" };
+}
+
+export default async function QueuePage(props: Props) {
+  const subject = await subjectOf(props);
+  if (!subject) notFound();
+  const { cluster, vhost, name } = subject;
   return (
-    <Suspense fallback={<Loading what="queue" />}>
-      <QueueView clusterId={decodeURIComponent(id)} vhost={decodeURIComponent(vhost)} name={decodeURIComponent(name)} />
-    </Suspense>
+    <ClusterPageFrame cluster={cluster} subject={vhost === "/" ? name : `${vhost} · ${name}`} loading="queue">
+      <QueueView clusterId={cluster.id} vhost={vhost} name={name} />
+    </ClusterPageFrame>
   );
 }

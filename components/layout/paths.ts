@@ -1,0 +1,7 @@
+// Page paths of a cluster's pages; every part is encoded on its own so "/" in a name stays data.
+const enc = encodeURIComponent;
+
+export const clusterPath = (clusterId: string) => `/clusters/${enc(clusterId)}`;
+export const groupPath = (clusterId: string, groupId: string) => `${clusterPath(clusterId)}/groups/${enc(groupId)}`;
+export const topicPath = (clusterId: string, topic: string) => `${clusterPath(clusterId)}/topics/${enc(topic)}`;
+export const queuePath = (clusterId: string, vhost: string, name: string) => `${clusterPath(clusterId)}/queues/${enc(vhost)}/${enc(name)}`;

@@ -1,0 +1,127 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
+
+const enc = encodeURIComponent;
+
+/** Every kind of page, with what must be on screen before it is measured. */
+const PAGES = [
+  { name: "overview", path: "/", ready: (page: Page) => expect(page.getByText("E2E Kafka").first()).toBeVisible() },
+  { name: "kafka-cluster", path: "/clusters/e2e-kafka", ready: (page: Page) => expect(page.getByTestId("group-row").first()).toBeVisible() },
+  { name: "group", path: `/clusters/e2e-kafka/groups/${enc(E2E_GROUP)}`, ready: (page: Page) => expect(page.getByTestId("partition-row").first()).toBeVisible() },
+  { name: "topic", path: `/clusters/e2e-kafka/topics/${enc(E2E_TOPIC)}`, ready: (page: Page) => expect(page.getByTestId("topic-partition-row").first()).toBeVisible() },
+  { name: "rabbitmq-cluster", path: "/clusters/e2e-rabbit", ready: (page: Page) => expect(page.getByTestId("queue-row").first()).toBeVisible() },
+  { name: "queue", path: `/clusters/e2e-rabbit/queues/${enc(E2E_VHOST)}/${enc(E2E_HOSTILE_QUEUE)}`, ready: (page: Page) => expect(page.getByTestId("figure-Ready")).toBeVisible() },
+  { name: "kafka-unreachable", path: "/clusters/e2e-kafka-unreachable", ready: (page: Page) => expect(page.getByTestId("cluster-problem").first()).toBeVisible() },
+  { name: "rabbitmq-wrong-password", path: "/clusters/e2e-rabbit-badcreds", ready: (page: Page) => expect(page.getByTestId("cluster-problem").first()).toBeVisible() },
+  { name: "not-found", path: "/no-such-page/at-all", ready: (page: Page) => expect(page.getByRole("heading").first()).toBeVisible() },
+] as const;
+
+const WIDTHS = [390, 1440] as const;
+const SCHEMES = ["light", "dark"] as const;
+
+/** Waits until nothing says "Loading…" and every chart on the page has drawn. */
+async function settle(page: Page): Promise<void> {
+  await expect(page.getByRole("status").filter({ hasText: /^Loading / })).toHaveCount(0);
+  const charts = page.getByTestId("series-chart");
+  for (let i = 0; i < (await charts.count()); i++) await expect(charts.nth(i).locator("svg.recharts-surface")).toBeVisible();
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = path.join("test-results", "screens", `${name}.png`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+for (const scheme of SCHEMES) {
+  for (const width of WIDTHS) {
+    test.describe(`${width} px, ${scheme}`, () => {
+      test.use({ viewport: { width, height: 900 }, colorScheme: scheme });
+
+      for (const target of PAGES) {
+        test(`${target.name}: no sideways overflow, no serious axe violations, screenshot`, async ({ page }, testInfo) => {
+          await page.goto(target.path);
+          await target.ready(page);
+          await settle(page);
+
+          const overflow = await page.evaluate(() => {
+            const root = document.scrollingElement ?? document.documentElement;
+            return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+          });
+          expect(overflow.scrollWidth, `page is ${overflow.scrollWidth} px wide in a ${overflow.clientWidth} px window`).toBeLessThanOrEqual(overflow.clientWidth);
+
+          const axe = await new AxeBuilder({ page }).analyze();
+          const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+          expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+
+          await screenshot(page, testInfo, `${target.name}-${width}-${scheme}`);
+        });
+      }
+    });
+  }
+}
+
+for (const width of [768, 2560] as const) {
+  test(`every page holds at ${width} px: no sideways overflow`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: 1000 });
+    for (const target of PAGES) {
+      await page.goto(target.path);
+      await target.ready(page);
+      await settle(page);
+      const overflow = await page.evaluate(() => {
+        const root = document.scrollingElement ?? document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow, `${target.name} overflows by ${overflow} px`).toBeLessThanOrEqual(0);
+      await screenshot(page, testInfo, `${target.name}-${width}-light`);
+    }
+  });
+}
+
+test("charts: round time ticks, the zone on the axis, the unit on the y axis, a line without dots, a tooltip in words", async ({ page }) => {
+  await page.addInitScript(() => window.localStorage.setItem("queuewatch.timeZone", "UTC"));
+  await page.goto(`/clusters/e2e-kafka/groups/${enc(E2E_GROUP)}?range=15m`);
+  const chart = page.getByTestId("series-chart").first();
+  await expect(chart.locator("svg.recharts-surface")).toBeVisible();
+  // 15 minutes → a tick every 5 min (HH:M0 or HH:M5), no seconds.
+  const tickLabels = chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  await expect.poll(() => tickLabels.count()).toBeGreaterThanOrEqual(2);
+  const ticks = await tickLabels.allTextContents();
+  for (const tick of ticks) expect(tick).toMatch(/^\d\d:\d[05]$/);
+  await expect(chart.locator(".recharts-label").filter({ hasText: /^time, / })).toHaveText("time, UTC");
+  await expect(chart.locator(".recharts-label").filter({ hasText: /^messages$/ })).toHaveCount(1);
+  // The collector polls every 2 s: the series is dense, drawn as a line without dots.
+  await expect.poll(async () => ((await chart.locator("path.recharts-line-curve").first().getAttribute("d")) ?? "").split("L").length, { timeout: 30_000 }).toBeGreaterThan(3);
+  // Only a point with no known neighbour (e.g. the first bucket after a gap) may carry a dot.
+  expect(await chart.locator(".recharts-line-dots circle").count()).toBeLessThanOrEqual(2);
+  // The tooltip says when in words, in the chosen zone, and the value with its unit.
+  const box = await chart.locator("svg.recharts-surface").boundingBox();
+  if (!box) throw new Error("the chart has no box");
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  await expect(chart.getByText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d:\d\d UTC$/)).toBeVisible();
+  await expect(chart.getByText(/^\d[\d,]* messages?$|^no data$/)).toBeVisible();
+});
+
+test("a Kafka cluster never reached says so, with the client's error and what to check, not 'No topics'", async ({ page }) => {
+  await page.goto("/clusters/e2e-kafka-unreachable");
+  const problems = page.getByTestId("cluster-problem");
+  await expect(problems.filter({ hasText: "No brokers: Cannot reach the brokers (never reached)." })).toBeVisible();
+  await expect(problems.filter({ hasText: "No topics: Cannot reach the brokers (never reached) (see above)." })).toBeVisible();
+  await expect(problems.filter({ hasText: "No consumer groups: Cannot reach the brokers (never reached) (see above)." })).toBeVisible();
+  await expect(problems.first()).toContainText("Error: ");
+  await expect(problems.first()).toContainText("brokers listed for this cluster in queuewatch.yaml");
+  await expect(page.getByText("No topics.", { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId("stale-mark").first()).toBeVisible();
+});
+
+test("wrong RabbitMQ credentials show the broker's 401 and the fix, not 'No node health yet'", async ({ page }) => {
+  await page.goto("/clusters/e2e-rabbit-badcreds");
+  const problem = page.getByTestId("cluster-problem").filter({ hasText: "No node health: The broker rejected Queuewatch's credentials." });
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText('rejected the credentials of user "guest" (401)');
+  await expect(problem).toContainText("Waiting will not help.");
+  await expect(page.getByText(/No node health yet/)).toHaveCount(0);
+});
