@@ -97,10 +97,12 @@ test("charts: round time ticks, the zone on the axis, the unit on the y axis, a 
   await expect.poll(async () => ((await chart.locator("path.recharts-line-curve").first().getAttribute("d")) ?? "").split("L").length, { timeout: 30_000 }).toBeGreaterThan(3);
   // Only a point with no known neighbour (e.g. the first bucket after a gap) may carry a dot.
   expect(await chart.locator(".recharts-line-dots circle").count()).toBeLessThanOrEqual(2);
-  // The tooltip says when in words, in the chosen zone, and the value with its unit.
+  // The tooltip says when in words, in the chosen zone, and the value with its unit (hovering the newest point).
   const box = await chart.locator("svg.recharts-surface").boundingBox();
-  if (!box) throw new Error("the chart has no box");
-  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  const d = (await chart.locator("path.recharts-line-curve").first().getAttribute("d")) ?? "";
+  const last = [...d.matchAll(/([\d.]+),([\d.]+)/g)].at(-1);
+  if (!box || !last) throw new Error("the chart has no line to hover");
+  await page.mouse.move(box.x + Number(last[1]) - 1, box.y + Number(last[2]), { steps: 3 });
   await expect(chart.getByText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d:\d\d UTC$/)).toBeVisible();
   await expect(chart.getByText(/^\d[\d,]* messages?$|^no data$/)).toBeVisible();
 });
