@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { rabbitmqctl } from "../tests/support/rabbitmq-fixtures";
 import { E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
 
 const enc = encodeURIComponent;
@@ -126,4 +127,30 @@ test("wrong RabbitMQ credentials show the broker's 401 and the fix, not 'No node
   await expect(problem).toContainText('rejected the credentials of user "guest" (401)');
   await expect(problem).toContainText("Waiting will not help.");
   await expect(page.getByText(/No node health yet/)).toHaveCount(0);
+});
+
+test("figures of a cluster whose latest poll failed are marked stale: node running unknown, rates not current", async ({ page }, testInfo) => {
+  const user = "qw-e2e-stale";
+  rabbitmqctl("add_user", user, "qw-e2e-stale-password");
+  try {
+    rabbitmqctl("set_user_tags", user, "monitoring");
+    rabbitmqctl("set_permissions", "-p", "/", user, "", "", ".*");
+    await page.goto("/clusters/e2e-rabbit-stale");
+    // Polled successfully: current figures, no stale mark.
+    await expect(page.getByTestId("node-running").first()).toHaveText("yes", { timeout: 30_000 });
+    await expect(page.getByTestId("queue-row").first()).toBeVisible();
+    await expect(page.getByTestId("stale-mark")).toHaveCount(0);
+    // Locked out: the next poll fails (401) and the stored figures are shown as stale, not as current.
+    rabbitmqctl("change_password", user, "a-password-queuewatch-does-not-know");
+    await expect(page.getByTestId("stale-mark").first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("stale-mark").first()).toHaveText(/^stale · from \d\d:\d\d:\d\d$/);
+    await expect(page.getByTestId("node-running").first()).toHaveText("unknown");
+    const row = page.getByTestId("queue-row").first();
+    await expect(row.locator("td").nth(8)).toHaveText("—"); // publish/s
+    await expect(row.getByTestId("dead-letter-out-rate")).toHaveText("—");
+    await expect(row.locator("td").nth(2)).toHaveClass(/italic/); // messages: muted
+    await screenshot(page, testInfo, "rabbitmq-stale-1280-light");
+  } finally {
+    rabbitmqctl("delete_user", user);
+  }
 });
