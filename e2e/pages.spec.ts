@@ -3,7 +3,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { rabbitmqctl } from "../tests/support/rabbitmq-fixtures";
-import { E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
+import { E2E_DLQ, E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
 
 const enc = encodeURIComponent;
 
@@ -153,4 +153,32 @@ test("figures of a cluster whose latest poll failed are marked stale: node runni
   } finally {
     rabbitmqctl("delete_user", user);
   }
+});
+
+test("sparklines: one series request per table, not one per row", async ({ page }) => {
+  const seriesRequests: URL[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/v1/series") seriesRequests.push(url);
+  });
+  await page.goto("/clusters/e2e-kafka");
+  await expect(page.getByTestId("group-row").first().getByTestId("sparkline")).toBeVisible();
+  expect(await page.getByTestId("group-row").count()).toBeGreaterThan(1);
+  const groupLag = seriesRequests.filter((url) => url.searchParams.get("metric") === "kafka_group_lag");
+  expect(groupLag).toHaveLength(1);
+  expect(groupLag[0]?.searchParams.has("group")).toBe(false);
+
+  seriesRequests.length = 0;
+  await page.goto("/clusters/e2e-rabbit");
+  await expect(page.getByTestId("queue-row").first().getByTestId("sparkline")).toBeVisible();
+  expect(seriesRequests.filter((url) => url.searchParams.get("metric") === "rabbitmq_queue_messages")).toHaveLength(1);
+});
+
+test("a DLQ's rates chart carries its dead-letter inflow; its source shows the rate it dead-letters", async ({ page }) => {
+  await page.goto(`/clusters/e2e-rabbit/queues/${enc(E2E_VHOST)}/${enc(E2E_DLQ)}`);
+  await expect(page.getByTestId("chart-legend").filter({ hasText: "dead letters in" })).toBeVisible();
+  await expect(page.getByTestId("figure-Dead letters in / s")).toBeVisible();
+  await page.goto(`/clusters/e2e-rabbit/queues/${enc(E2E_VHOST)}/${enc(E2E_HOSTILE_QUEUE)}`);
+  await expect(page.getByTestId("chart-legend").filter({ hasText: "dead-lettered out" })).toBeVisible();
+  await expect(page.getByTestId("figure-Dead-lettered / s")).toHaveText(/^\d+\.\d\d$/);
 });
