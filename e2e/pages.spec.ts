@@ -2,7 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
+import { rabbitmqctl } from "../tests/support/rabbitmq-fixtures";
+import { E2E_DLQ, E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
 
 const enc = encodeURIComponent;
 
@@ -97,10 +98,12 @@ test("charts: round time ticks, the zone on the axis, the unit on the y axis, a 
   await expect.poll(async () => ((await chart.locator("path.recharts-line-curve").first().getAttribute("d")) ?? "").split("L").length, { timeout: 30_000 }).toBeGreaterThan(3);
   // Only a point with no known neighbour (e.g. the first bucket after a gap) may carry a dot.
   expect(await chart.locator(".recharts-line-dots circle").count()).toBeLessThanOrEqual(2);
-  // The tooltip says when in words, in the chosen zone, and the value with its unit.
+  // The tooltip says when in words, in the chosen zone, and the value with its unit (hovering the newest point).
   const box = await chart.locator("svg.recharts-surface").boundingBox();
-  if (!box) throw new Error("the chart has no box");
-  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  const d = (await chart.locator("path.recharts-line-curve").first().getAttribute("d")) ?? "";
+  const last = [...d.matchAll(/([\d.]+),([\d.]+)/g)].at(-1);
+  if (!box || !last) throw new Error("the chart has no line to hover");
+  await page.mouse.move(box.x + Number(last[1]) - 1, box.y + Number(last[2]), { steps: 3 });
   await expect(chart.getByText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d:\d\d UTC$/)).toBeVisible();
   await expect(chart.getByText(/^\d[\d,]* messages?$|^no data$/)).toBeVisible();
 });
@@ -124,4 +127,58 @@ test("wrong RabbitMQ credentials show the broker's 401 and the fix, not 'No node
   await expect(problem).toContainText('rejected the credentials of user "guest" (401)');
   await expect(problem).toContainText("Waiting will not help.");
   await expect(page.getByText(/No node health yet/)).toHaveCount(0);
+});
+
+test("figures of a cluster whose latest poll failed are marked stale: node running unknown, rates not current", async ({ page }, testInfo) => {
+  const user = "qw-e2e-stale";
+  rabbitmqctl("add_user", user, "qw-e2e-stale-password");
+  try {
+    rabbitmqctl("set_user_tags", user, "monitoring");
+    rabbitmqctl("set_permissions", "-p", "/", user, "", "", ".*");
+    await page.goto("/clusters/e2e-rabbit-stale");
+    // Polled successfully: current figures, no stale mark.
+    await expect(page.getByTestId("node-running").first()).toHaveText("yes", { timeout: 30_000 });
+    await expect(page.getByTestId("queue-row").first()).toBeVisible();
+    await expect(page.getByTestId("stale-mark")).toHaveCount(0);
+    // Locked out: the next poll fails (401) and the stored figures are shown as stale, not as current.
+    rabbitmqctl("change_password", user, "a-password-queuewatch-does-not-know");
+    await expect(page.getByTestId("stale-mark").first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("stale-mark").first()).toHaveText(/^stale · from \d\d:\d\d:\d\d$/);
+    await expect(page.getByTestId("node-running").first()).toHaveText("unknown");
+    const row = page.getByTestId("queue-row").first();
+    await expect(row.locator("td").nth(8)).toHaveText("—"); // publish/s
+    await expect(row.getByTestId("dead-letter-out-rate")).toHaveText("—");
+    await expect(row.locator("td").nth(2)).toHaveClass(/italic/); // messages: muted
+    await screenshot(page, testInfo, "rabbitmq-stale-1280-light");
+  } finally {
+    rabbitmqctl("delete_user", user);
+  }
+});
+
+test("sparklines: one series request per table, not one per row", async ({ page }) => {
+  const seriesRequests: URL[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/v1/series") seriesRequests.push(url);
+  });
+  await page.goto("/clusters/e2e-kafka");
+  await expect(page.getByTestId("group-row").first().getByTestId("sparkline")).toBeVisible();
+  expect(await page.getByTestId("group-row").count()).toBeGreaterThan(1);
+  const groupLag = seriesRequests.filter((url) => url.searchParams.get("metric") === "kafka_group_lag");
+  expect(groupLag).toHaveLength(1);
+  expect(groupLag[0]?.searchParams.has("group")).toBe(false);
+
+  seriesRequests.length = 0;
+  await page.goto("/clusters/e2e-rabbit");
+  await expect(page.getByTestId("queue-row").first().getByTestId("sparkline")).toBeVisible();
+  expect(seriesRequests.filter((url) => url.searchParams.get("metric") === "rabbitmq_queue_messages")).toHaveLength(1);
+});
+
+test("a DLQ's rates chart carries its dead-letter inflow; its source shows the rate it dead-letters", async ({ page }) => {
+  await page.goto(`/clusters/e2e-rabbit/queues/${enc(E2E_VHOST)}/${enc(E2E_DLQ)}`);
+  await expect(page.getByTestId("chart-legend").filter({ hasText: "dead letters in" })).toBeVisible();
+  await expect(page.getByTestId("figure-Dead letters in / s")).toBeVisible();
+  await page.goto(`/clusters/e2e-rabbit/queues/${enc(E2E_VHOST)}/${enc(E2E_HOSTILE_QUEUE)}`);
+  await expect(page.getByTestId("chart-legend").filter({ hasText: "dead-lettered out" })).toBeVisible();
+  await expect(page.getByTestId("figure-Dead-lettered / s")).toHaveText(/^\d+\.\d\d$/);
 });

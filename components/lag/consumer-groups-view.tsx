@@ -37,7 +37,7 @@ export function ConsumerGroupsView({ clusterId }: { clusterId: string }) {
         ) : null}
       />
       <ClusterHealth clusterId={clusterId} cluster={cluster} />
-      <h2 className="mb-2 font-medium">Consumer groups</h2>
+      <h2 className="mb-2 flex flex-wrap items-center gap-2 font-medium">Consumer groups <StaleMark cluster={cluster} /></h2>
       <div className="mb-3">
         <label className="text-sm">
           <span className="mr-2 text-slate-700 dark:text-slate-300">Filter groups</span>
@@ -92,7 +92,7 @@ function GroupsTable({ clusterId, cluster, rows, sort, direction, onSort }: { cl
                 </Link>
               </div>
             </td>
-            <td><LagStatusBadge status={g.status} />{cluster?.stale ? <span className="ml-1"><StaleMark cluster={cluster} /></span> : null}</td>
+            <td className={figure}><LagStatusBadge status={g.status} /></td>
             <td className={figure}>{g.state}</td>
             <td className={`tabular ${figure}`} title={g.groupProtocol === "consumer" ? "KIP-848 group: members not visible" : undefined}>{g.groupProtocol === "consumer" ? "—" : g.members}</td>
             <td className={`tabular ${figure}`}>{formatCount(g.totalLag)}</td>

@@ -37,7 +37,7 @@ export function QueuesView({ cluster, updatedAt }: { cluster: ClusterDto; update
         }
       />
       <NodesPanel cluster={cluster} />
-      <h2 className="mb-2 font-medium">Queues</h2>
+      <h2 className="mb-2 flex flex-wrap items-center gap-2 font-medium">Queues <StaleMark cluster={cluster} /></h2>
       <div className="mb-3 flex flex-wrap gap-4 text-sm">
         <label>
           <span className="mr-2 text-slate-700 dark:text-slate-300">Virtual host</span>
@@ -113,7 +113,7 @@ function QueuesTable({ cluster, rows, sort, direction, onSort }: { cluster: Clus
         {rows.map((q) => (
           <tr key={queueKey(q)} className="border-b border-slate-100 dark:border-slate-800" data-testid="queue-row">
             <td><div className={NAME_CELL}><QueueLink clusterId={cluster.id} queue={q} showVhost /></div></td>
-            <td><QueueSignals queue={q} />{stale ? <StaleMark cluster={cluster} /> : null}</td>
+            <td><QueueSignals queue={q} /></td>
             <td className={`tabular ${stale ? STALE_TEXT : ""}`}>{formatCount(q.messages)}</td>
             <td><Sparkline points={sparklines.byKey.get(queueKey(q))} fromMs={sparklines.fromMs} toMs={sparklines.toMs} label={`depth of ${q.name} over the last hour`} /></td>
             <td className={`tabular ${stale ? STALE_TEXT : ""}`}>{formatCount(q.messagesReady)}</td>

@@ -99,7 +99,7 @@ export function StaleMark({ cluster }: { cluster: Pick<ClusterDto, "stale" | "st
   if (!cluster?.stale) return null;
   const from = cluster.lastSuccessAt ? Date.parse(cluster.lastSuccessAt) : null;
   return (
-    <span className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="stale-mark"
+    <span className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="stale-mark"
       title={`${cluster.staleReason ?? "stale"}${from === null ? "" : `; figures from ${time.formatDateTime(from)}`}`}>
       stale{from === null ? "" : ` · from ${time.formatTime(from)}`}
     </span>

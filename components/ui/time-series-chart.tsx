@@ -38,6 +38,7 @@ export function TimeSeriesChart({ rows, series, unit, stacked = false, fromMs, t
   const yMax = yTicks[yTicks.length - 1] ?? 1;
   const yWidth = Math.max(...yTicks.map((v) => formatAxisValue(v, unit, yStep).length)) * 7 + 28;
   const data = rows as MultiChartRow[];
+  const rowsByTime = new Map(data.map((row) => [row.t, row]));
   return (
     <figure className="w-full" aria-label={label}>
       <div className="h-64 w-full" data-testid="series-chart">
@@ -50,8 +51,9 @@ export function TimeSeriesChart({ rows, series, unit, stacked = false, fromMs, t
             <YAxis type="number" domain={[0, yMax]} ticks={yTicks} interval={0} allowDecimals={unit !== "messages"}
               tickFormatter={(v: number) => formatAxisValue(v, unit, yStep)} fontSize={12} width={yWidth}
               label={{ value: unit, angle: -90, position: "insideLeft", fontSize: 12, style: { textAnchor: "middle" } }} />
-            <Tooltip isAnimationActive={false} content={({ active, payload }) => {
-              const row = payload?.[0]?.payload as MultiChartRow | undefined;
+            <Tooltip isAnimationActive={false} content={({ active, label }) => {
+              // Found by time, not from recharts' payload: that leaves out null values, and a gap deserves a "no data" tooltip.
+              const row = typeof label === "number" ? rowsByTime.get(label) : undefined;
               if (!active || !row) return null;
               return <ChartTooltip row={row} series={series} unit={unit} when={time.formatDateTime(row.t)} />;
             }} />
