@@ -1,11 +1,10 @@
 // Seeds the e2e database from the real broker: a topic with known messages, groups with
 // known committed offsets, then a few real collector polls so the chart has history.
+import { createPoller } from "@/lib/brokers/registry";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { loadConfig } from "@/lib/config/load-config";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
-import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
-import { LagTracker } from "@/lib/lag/lag-tracker";
+import { storeSink } from "@/lib/store/poll-sink";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics } from "@/tests/support/kafka-fixtures";
@@ -32,8 +31,7 @@ async function main(): Promise<void> {
   if (!url) throw new Error("DATABASE_URL must point at the e2e database");
   const config = loadConfig();
   const db = createPrismaClient(url);
-  const store = new StoreWriter();
-  const tracker = new LagTracker();
+  const sink = storeSink(db, new StoreWriter());
   await db.$executeRaw`TRUNCATE clusters, samples, rollup_1m, rollup_1h, rollup_state CASCADE`;
   await syncClusters(db, config.clusters);
 
@@ -53,18 +51,20 @@ async function main(): Promise<void> {
 
   const kafka = config.clusters.find((c) => c.id === "e2e-kafka");
   const rabbit = config.clusters.find((c) => c.id === "e2e-rabbit");
-  if (kafka?.kind !== "kafka" || rabbit?.kind !== "rabbitmq") throw new Error("e2e config must define e2e-kafka and e2e-rabbit");
-  const adapter = new KafkaAdapter(kafka);
+  if (!kafka || !rabbit) throw new Error("e2e config must define e2e-kafka and e2e-rabbit");
+  const kafkaPoller = createPoller(kafka);
   for (let i = 0; i < 2; i += 1) {
-    const report = await pollCluster(db, kafka.id, adapter, store, tracker);
+    const report = await pollCluster(kafka.id, kafkaPoller, sink);
     if (!report.ok) throw new Error(`seed poll failed: ${report.error}`);
     await new Promise((resolve) => setTimeout(resolve, 1100));
   }
-  await adapter.close();
+  await kafkaPoller.close();
   await seedRabbitmq();
   // New queues reach the Prometheus endpoint with the broker's next stats emission (every 5 s).
   await new Promise((resolve) => setTimeout(resolve, 6000));
-  const rabbitReport = await pollCluster(db, rabbit.id, new RabbitmqAdapter(rabbit), store, tracker);
+  const rabbitPoller = createPoller(rabbit);
+  const rabbitReport = await pollCluster(rabbit.id, rabbitPoller, sink);
+  await rabbitPoller.close();
   if (!rabbitReport.ok) throw new Error(`seed poll of RabbitMQ failed: ${rabbitReport.error}`);
   await db.$disconnect();
 }

@@ -2,8 +2,8 @@
 import { loadConfig } from "@/lib/config/load-config";
 import { ConfigError } from "@/lib/config/parse-config";
 import type { QueuewatchConfig } from "@/lib/config/schema";
-import { secretsOf } from "@/lib/config/secrets";
-import { describeError } from "@/lib/collector/describe-error";
+import { secretsOf } from "@/lib/brokers/registry";
+import { describeError } from "@/lib/util/describe-error";
 import { createLogger, LogLevelError, parseLogLevel, type Logger, type LogLevel } from "@/lib/log/logger";
 
 /** Loads the config or exits with the validation message (file, field, problem). */

@@ -1,6 +1,6 @@
 // npm run collector — the long-running poller (broker → collector → store).
 import { startCollector } from "@/lib/collector/run-collector";
-import { describeError } from "@/lib/collector/describe-error";
+import { describeError } from "@/lib/util/describe-error";
 import { assertDatabaseMigrated } from "@/lib/db/check-migrations";
 import { resolveDatabase, redactUrl } from "@/lib/db/database-url";
 import { createPrismaClient } from "@/lib/db/prisma";

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { resolveDatabase, redactUrl } from "@/lib/db/database-url";
-import { describeError } from "@/lib/collector/describe-error";
+import { describeError } from "@/lib/util/describe-error";
 import { withoutAdapterUrlNotice } from "@/lib/db/prisma-cli-output";
 import { fail } from "./cli-support";
 

@@ -2,7 +2,7 @@
 // then the collector and the web app as child processes. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { describeError } from "@/lib/collector/describe-error";
+import { describeError } from "@/lib/util/describe-error";
 import { resolveDatabase, redactUrl } from "@/lib/db/database-url";
 import { fail, loadConfigOrExit, logLevelOrExit, onShutdown } from "./cli-support";
 import { migrateDeploy } from "./db-migrate";

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { describeError } from "@/lib/collector/describe-error";
+import { describeError } from "@/lib/util/describe-error";
 import { assertDatabaseMigrated } from "@/lib/db/check-migrations";
 import { resolveDatabase } from "@/lib/db/database-url";
 import { fail, loadConfigOrExit, loggerFor, onShutdown } from "./cli-support";

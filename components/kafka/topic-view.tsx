@@ -9,8 +9,8 @@ import { CHART_COLORS, TimeSeriesChart } from "@/components/ui/time-series-chart
 import { formatCount, formatDuration, formatIsoStep, formatRate, parseRange } from "@/lib/client/format";
 import { useCluster, useSeries, useTopic } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
-import { countKnownPoints, singleSeriesRows, toChartPoints } from "@/lib/lag/chart-data";
-import { KAFKA_METRICS } from "@/lib/lag/lag-series";
+import { countKnownPoints, singleSeriesRows, toChartPoints } from "@/lib/client/chart-data";
+import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
 
 /** A topic: health, throughput chart, partitions and the groups consuming it with their lag. */
 export function TopicView({ clusterId, topic }: { clusterId: string; topic: string }) {

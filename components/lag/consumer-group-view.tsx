@@ -11,8 +11,8 @@ import type { ClusterDto, ConsumerGroupDetailDto, SeriesDto } from "@/lib/api/ty
 import { formatAgo, formatCount, formatDuration, formatIsoStep, formatRate, parseRange, RANGES } from "@/lib/client/format";
 import { useCluster, useConsumerGroup, useGroupLag, useSeries } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
-import { countKnownPoints, mergeSeriesPoints, singleSeriesRows, toChartPoints } from "@/lib/lag/chart-data";
-import { KAFKA_METRICS } from "@/lib/lag/lag-series";
+import { countKnownPoints, mergeSeriesPoints, singleSeriesRows, toChartPoints } from "@/lib/client/chart-data";
+import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
 
 const TOPIC_COLORS = [CHART_COLORS.blue, CHART_COLORS.purple, CHART_COLORS.amber, CHART_COLORS.slate, CHART_COLORS.red] as const;
 

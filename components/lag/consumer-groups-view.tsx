@@ -11,7 +11,7 @@ import type { ClusterDto } from "@/lib/api/types";
 import { formatAgo, formatCount, formatDuration } from "@/lib/client/format";
 import { useCluster, useConsumerGroups, useSparklines } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
-import { KAFKA_METRICS } from "@/lib/lag/lag-series";
+import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
 import { filterAndSortGroups, parseGroupSort, type GroupSort } from "@/lib/lag/sort-groups";
 
 const groupOf = (labels: Record<string, string>) => labels.group;

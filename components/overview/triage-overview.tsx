@@ -31,7 +31,7 @@ function ClusterCard({ overview, nowMs }: { overview: ClusterOverviewDto; nowMs:
         <h2 id={`cluster-title-${cluster.id}`} className="text-lg font-semibold break-words">
           <Link className="text-blue-700 hover:underline dark:text-blue-300" href={clusterPath(cluster.id)}>{cluster.name}</Link>
         </h2>
-        <span className="text-sm text-slate-600 dark:text-slate-300">{cluster.kind === "kafka" ? "Kafka" : "RabbitMQ"}</span>
+        <span className="text-sm text-slate-600 dark:text-slate-300">{cluster.capabilities.label}</span>
         <StatusBadge status={cluster.status} />
         <span className="text-xs text-slate-600 dark:text-slate-300" title={cluster.lastPolledAt ?? undefined}>polled {formatAgo(cluster.lastPolledAt, nowMs)}</span>
       </div>

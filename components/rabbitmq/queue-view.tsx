@@ -11,7 +11,7 @@ import { useCluster, useQueue, useSeries } from "@/lib/client/hooks";
 import { useTimeFormat } from "@/lib/client/time";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
-import { mergeSeriesPoints } from "@/lib/lag/chart-data";
+import { mergeSeriesPoints } from "@/lib/client/chart-data";
 import { RABBITMQ_METRICS } from "@/lib/rabbitmq/queue-series";
 
 const ROUTING_TEXT: Record<string, string> = {
@@ -39,7 +39,7 @@ export function QueueView({ clusterId, vhost, name }: { clusterId: string; vhost
   const range = parseRange(params.get("range"));
   const labels = { vhost, queue: name };
   const ready = useSeries(clusterId, RABBITMQ_METRICS.messagesReady, labels, range.ms, "last");
-  const unacked = useSeries(clusterId, RABBITMQ_METRICS.messagesUnacked, labels, range.ms, "last");
+  const unacked = useSeries(clusterId, RABBITMQ_METRICS.messagesUnacknowledged, labels, range.ms, "last");
   const publish = useSeries(clusterId, RABBITMQ_METRICS.publishRate, labels, range.ms);
   const deliver = useSeries(clusterId, RABBITMQ_METRICS.deliverRate, labels, range.ms);
   const ack = useSeries(clusterId, RABBITMQ_METRICS.ackRate, labels, range.ms);

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { splitAtSeparators } from "@/lib/lag/chart-data";
+import { splitAtSeparators } from "@/lib/client/chart-data";
 
 /**
  * A broker-given name as text (never HTML) that wraps after its separators ("emails." / "outbound")

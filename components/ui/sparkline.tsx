@@ -1,5 +1,5 @@
-import type { ChartPoint } from "@/lib/lag/chart-data";
-import { sparklinePath } from "@/lib/lag/chart-data";
+import type { ChartPoint } from "@/lib/client/chart-data";
+import { sparklinePath } from "@/lib/client/chart-data";
 
 const WIDTH = 96;
 const HEIGHT = 22;

@@ -26,7 +26,7 @@ export function ErrorState({ error, what }: { error: unknown; what: string }) {
   );
 }
 
-export type ClusterFacts = Pick<ClusterDto, "kind" | "lastPolledAt" | "lastError" | "lastSuccessAt">;
+export type ClusterFacts = Pick<ClusterDto, "capabilities" | "lastPolledAt" | "lastError" | "lastSuccessAt">;
 
 export interface ClusterProblem {
   /** what is wrong, in a few words */
@@ -38,17 +38,6 @@ export interface ClusterProblem {
 }
 
 const CREDENTIALS_REJECTED = /\b401\b|rejected the credentials|unauthori[sz]ed|authentication failed|SASL/i;
-
-const UNREACHABLE: Record<ClusterDto["kind"], { title: string; fix: string }> = {
-  kafka: {
-    title: "Cannot reach the brokers",
-    fix: "Check that the brokers listed for this cluster in queuewatch.yaml are running and reachable from the collector (host and port, TLS and SASL settings).",
-  },
-  rabbitmq: {
-    title: "Cannot reach the RabbitMQ management API",
-    fix: "Check this cluster's managementUrl in queuewatch.yaml, that the node is running and that the rabbitmq_management plugin is enabled.",
-  },
-};
 
 /**
  * Pure: why a cluster's figures are missing or old, and what to do — or null when its latest poll
@@ -63,12 +52,10 @@ export function describeClusterProblem(cluster: ClusterFacts): ClusterProblem | 
     return {
       title: "The broker rejected Queuewatch's credentials",
       detail: cluster.lastError,
-      fix: cluster.kind === "rabbitmq"
-        ? "Set this cluster's username and password in queuewatch.yaml to a RabbitMQ user with the \"monitoring\" tag (rabbitmqctl set_user_tags <user> monitoring), then restart the collector. Waiting will not help."
-        : "Fix this cluster's SASL username and password in queuewatch.yaml, then restart the collector. Waiting will not help.",
+      fix: cluster.capabilities.hints.credentialsRejected,
     };
   }
-  const unreachable = UNREACHABLE[cluster.kind];
+  const { unreachable } = cluster.capabilities.hints;
   return { title: cluster.lastSuccessAt === null ? `${unreachable.title} (never reached)` : unreachable.title, detail: cluster.lastError, fix: unreachable.fix };
 }
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps } from "recharts";
 import { useTimeFormat } from "@/lib/client/time";
-import { computeValueTicks, formatAxisValue, formatValueWithUnit, isolatedPointIndices, maxRowValue, type ChartUnit, type MultiChartRow } from "@/lib/lag/chart-data";
+import { computeValueTicks, formatAxisValue, formatValueWithUnit, isolatedPointIndices, maxRowValue, type ChartUnit, type MultiChartRow } from "@/lib/client/chart-data";
 
 export interface ChartSeries {
   key: string;

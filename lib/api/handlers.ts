@@ -1,9 +1,11 @@
 import "server-only";
 import { getConfig } from "@/lib/config/load-config";
 import type { ClusterConfig, QueuewatchConfig, RabbitmqClusterConfig } from "@/lib/config/schema";
-import { noConsumersAfterMsOf } from "@/lib/config/cluster-name";
+import { offers, settingsOfKind } from "@/lib/brokers/registry";
+import type { ClusterResource } from "@/lib/brokers/types";
+import { noConsumersAfterMsOf } from "@/lib/rabbitmq/settings";
 import { getPrisma, type Db } from "@/lib/db/prisma";
-import { describeError } from "@/lib/collector/describe-error";
+import { describeError } from "@/lib/util/describe-error";
 import { badRequest, notFound, serverError } from "./http";
 
 export interface RequestContext {
@@ -24,17 +26,26 @@ export async function withCluster(clusterId: string, handle: (ctx: RequestContex
   }
 }
 
+const RESOURCE_NOUNS: Record<ClusterResource, string> = { "consumer-groups": "consumer groups", topics: "topics", brokers: "brokers", queues: "queues", nodes: "nodes" };
+
+const notOffered = (ctx: RequestContext, resource: ClusterResource): Response =>
+  badRequest(`cluster "${ctx.cluster.id}" is a ${ctx.cluster.kind} cluster: it has no ${RESOURCE_NOUNS[resource]}`);
+
+/** Like withCluster, for a resource only some kinds offer (the registry says which): another kind's cluster answers 400. */
+export async function withResource(clusterId: string, resource: ClusterResource, handle: (ctx: RequestContext) => Promise<Response>): Promise<Response> {
+  return withCluster(clusterId, async (ctx) => (offers(ctx.cluster, resource) ? handle(ctx) : notOffered(ctx, resource)));
+}
+
 export interface QueueClusterContext extends RequestContext {
   cluster: RabbitmqClusterConfig;
   /** the cluster's "no consumers" threshold */
   noConsumersAfterMs: number;
 }
 
-/** Like withCluster, for endpoints about queues and nodes: a cluster without them answers 400. */
-export async function withQueueCluster(clusterId: string, handle: (ctx: QueueClusterContext) => Promise<Response>): Promise<Response> {
-  return withCluster(clusterId, async (ctx) => {
-    const { cluster } = ctx;
-    if (cluster.kind !== "rabbitmq") return badRequest(`cluster "${clusterId}" is a ${cluster.kind} cluster: it has no queues or nodes`);
-    return handle({ ...ctx, cluster, noConsumersAfterMs: noConsumersAfterMsOf(cluster) });
+/** Like withResource, for RabbitMQ's queues and nodes, with the cluster's RabbitMQ settings. */
+export async function withQueueCluster(clusterId: string, resource: "queues" | "nodes", handle: (ctx: QueueClusterContext) => Promise<Response>): Promise<Response> {
+  return withResource(clusterId, resource, async (ctx) => {
+    const cluster = settingsOfKind(ctx.cluster, "rabbitmq");
+    return cluster ? handle({ ...ctx, cluster, noConsumersAfterMs: noConsumersAfterMsOf(cluster) }) : notOffered(ctx, resource);
   });
 }

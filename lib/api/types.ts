@@ -1,6 +1,12 @@
-// Response shapes of the versioned JSON API. Client-safe: no server imports here.
-import type { QueueSnapshot, RabbitNodeSnapshot } from "@/lib/brokers/types";
+// Response shapes of the versioned JSON API. Client-safe: no server imports here. Where a response
+// carries a domain value as it is, the DTO is that type; times are ISO strings on the wire.
+import type { KindCapabilities } from "@/lib/brokers/types";
+import type { ClusterKind } from "@/lib/config/schema";
+import type { BrokerNode, TopicPartitionInfo } from "@/lib/kafka/types";
+import type { PartitionLag } from "@/lib/lag/compute-lag";
+import type { GroupMember } from "@/lib/lag/types";
 import type { QueueRef } from "@/lib/rabbitmq/dead-letter-topology";
+import type { QueueSnapshot, RabbitNodeSnapshot } from "@/lib/rabbitmq/types";
 
 export const CLUSTER_STATUSES = ["up", "down", "unknown"] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
@@ -8,7 +14,9 @@ export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 export interface ClusterDto {
   id: string;
   name: string;
-  kind: "kafka" | "rabbitmq";
+  kind: ClusterKind;
+  /** what the cluster's kind offers (resources, main view) and how pages speak of it */
+  capabilities: KindCapabilities;
   status: ClusterStatus;
   lastPolledAt: string | null;
   lastError: string | null;
@@ -23,6 +31,9 @@ export interface ClusterDto {
   /** short human text, e.g. "latest poll failed" / "no poll for 3 min" */
   staleReason: string | null;
 }
+
+/** A cluster's poll state as the store has it (the cluster answer without its kind's capabilities). */
+export type ClusterStatusDto = Omit<ClusterDto, "capabilities">;
 
 /** Lag insight shared by the group list and the group detail. */
 export interface GroupInsightDto {
@@ -50,23 +61,13 @@ export interface ConsumerGroupSummaryDto extends GroupInsightDto {
   polledAt: string;
 }
 
-export interface PartitionLagDto {
-  topic: string;
-  partition: number;
-  committedOffset: number | null;
-  endOffset: number;
-  lag: number | null;
+export interface PartitionLagDto extends PartitionLag {
   lagSeconds: number | null;
   lagSecondsExact: boolean;
   status: string;
 }
 
-export interface GroupMemberDto {
-  memberId: string;
-  clientId: string;
-  host: string;
-  assignment: { topic: string; partitions: number[] }[];
-}
+export type GroupMemberDto = GroupMember;
 
 export interface ConsumerGroupDetailDto extends GroupInsightDto {
   groupProtocol: string;
@@ -104,12 +105,7 @@ export interface SeriesDto {
   tier: "raw" | "1m" | "1h";
 }
 
-export interface BrokerDto {
-  nodeId: number;
-  host: string;
-  port: number;
-  isController: boolean;
-}
+export type BrokerDto = BrokerNode;
 
 export interface BrokersDto {
   controller: number | null;
@@ -130,12 +126,7 @@ export interface TopicSummaryDto {
   polledAt: string;
 }
 
-export interface TopicPartitionDto {
-  partition: number;
-  leader: number;
-  replicas: number[];
-  isr: number[];
-  endOffset: number | null;
+export interface TopicPartitionDto extends TopicPartitionInfo {
   /** messages/s since the previous poll; null on the first poll or when unknown */
   produceRate: number | null;
 }

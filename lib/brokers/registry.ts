@@ -1,32 +1,61 @@
 import "server-only";
-import type { ClusterConfig, ClusterKind } from "@/lib/config/schema";
-import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
-import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
-import { growthWindowMsOf } from "@/lib/config/cluster-name";
-import { DEFAULT_QUEUE_TRACKER_OPTIONS, QueueTracker, type QueueTrackerOptions } from "@/lib/rabbitmq/queue-tracker";
-import type { BrokerAdapter } from "./types";
+import type { ClusterConfig, ClusterKind, QueuewatchConfig } from "@/lib/config/schema";
+import { kafkaKind } from "@/lib/kafka/kind";
+import { rabbitmqKind } from "@/lib/rabbitmq/kind";
+import type { Db } from "@/lib/db/prisma";
+import type { BrokerConnection, BrokerKind, ClusterPoller, ClusterResource, ClusterSubjects, KindCapabilities } from "./types";
 
-type AdapterFactories = { [K in ClusterKind]: (cluster: Extract<ClusterConfig, { kind: K }>) => BrokerAdapter };
-
-// The one place that knows which class serves which kind.
-const factories: AdapterFactories = {
-  kafka: (cluster) => new KafkaAdapter(cluster),
-  rabbitmq: (cluster) => new RabbitmqAdapter(cluster),
+// The one place that knows which kinds exist. Everything else asks a cluster's kind through the
+// functions below; adding a kind is one line here (and its schema in lib/config/schema.ts).
+const KINDS: { [K in ClusterKind]: BrokerKind<Extract<ClusterConfig, { kind: K }>> } = {
+  kafka: kafkaKind,
+  rabbitmq: rabbitmqKind,
 };
 
-// The queue tracker's settings by kind; Kafka has no queues (its tracker stays empty).
-const queueTrackerOptions: { [K in ClusterKind]: (cluster: Extract<ClusterConfig, { kind: K }>) => QueueTrackerOptions } = {
-  kafka: () => DEFAULT_QUEUE_TRACKER_OPTIONS,
-  rabbitmq: (cluster) => ({ growthWindowMs: growthWindowMsOf(cluster) }),
-};
-
-/** The per-cluster memory of queue rates and signals, with the cluster's settings. */
-export function createQueueTracker<K extends ClusterKind>(cluster: Extract<ClusterConfig, { kind: K }>): QueueTracker {
-  const options = queueTrackerOptions[cluster.kind] as (c: Extract<ClusterConfig, { kind: K }>) => QueueTrackerOptions;
-  return new QueueTracker(options(cluster));
+/** The module of a cluster's kind, typed for that cluster. */
+function kindOf<C extends ClusterConfig>(cluster: C): BrokerKind<C> {
+  // KINDS is keyed by kind, so the entry for cluster.kind takes clusters of exactly that kind.
+  return KINDS[cluster.kind] as unknown as BrokerKind<C>;
 }
 
-export function createBrokerAdapter<K extends ClusterKind>(cluster: Extract<ClusterConfig, { kind: K }>): BrokerAdapter {
-  const factory = factories[cluster.kind] as (c: Extract<ClusterConfig, { kind: K }>) => BrokerAdapter;
-  return factory(cluster);
+export function capabilitiesOf(cluster: ClusterConfig): KindCapabilities {
+  return kindOf(cluster).capabilities;
+}
+
+/** Whether the cluster's kind serves `resource` (its API route and pages). */
+export function offers(cluster: ClusterConfig, resource: ClusterResource): boolean {
+  return capabilitiesOf(cluster).resources.includes(resource);
+}
+
+/** A connection to the cluster's broker without a poll loop or store: for the web process's actions. */
+export function connectCluster(cluster: ClusterConfig): BrokerConnection {
+  return kindOf(cluster).connect(cluster);
+}
+
+/** The collector's per-cluster worker (a connection plus derived state). */
+export function createPoller(cluster: ClusterConfig): ClusterPoller {
+  return kindOf(cluster).createPoller(cluster);
+}
+
+/** The cluster's groups, topics, queues and nodes from the store, whichever its kind has. */
+export function readSubjects(db: Db, cluster: ClusterConfig): Promise<ClusterSubjects> {
+  return kindOf(cluster).readSubjects(db, cluster);
+}
+
+/**
+ * The cluster's settings typed for `kind`, or null when it is a cluster of another kind: for a route
+ * that serves one kind's resource and needs that kind's settings.
+ */
+export function settingsOfKind<K extends ClusterKind>(cluster: ClusterConfig, kind: K): Extract<ClusterConfig, { kind: K }> | null {
+  return cluster.kind === kind ? (cluster as Extract<ClusterConfig, { kind: K }>) : null;
+}
+
+/** The secret values in a configuration (after ${ENV} substitution), for the logger to hide. */
+export function secretsOf(config: QueuewatchConfig): string[] {
+  return config.clusters.flatMap((cluster) => kindOf(cluster).secretsOf(cluster)).filter((secret) => secret.length > 0);
+}
+
+/** Which bundled brokers the quick start should start for this config: the kinds of clusters on this machine. */
+export function localServicesFor(config: QueuewatchConfig): ClusterKind[] {
+  return [...new Set(config.clusters.filter((cluster) => kindOf(cluster).isLocal(cluster)).map((cluster) => cluster.kind))].sort();
 }

@@ -1,119 +1,89 @@
-import type { PartitionLag } from "@/lib/lag/compute-lag";
-import type { DeadLetterRoute } from "@/lib/rabbitmq/dead-letter-topology";
-import type { QueueCounters } from "@/lib/rabbitmq/queue-rates";
+// The contract every broker kind fulfils. Client-safe (types and one constant): the API's cluster
+// answer carries a kind's capabilities, and pages read them instead of comparing kinds. Each kind's
+// module implements BrokerKind and is registered in lib/brokers/registry.ts, the one place that
+// knows which kinds exist.
+import type { ConsumerGroupSummaryDto, NodeDto, QueueDto, TopicSummaryDto } from "@/lib/api/types";
+import type { ClusterConfig } from "@/lib/config/schema";
+import type { Db, DbTransaction } from "@/lib/db/prisma";
+import type { MetricSample } from "@/lib/store/metric-sample";
 
-export interface GroupMember {
-  memberId: string;
-  clientId: string;
-  host: string;
-  assignment: { topic: string; partitions: number[] }[];
+/** Per-cluster resources: API routes under /api/v1/clusters/{id}/<resource> and the pages that show them. */
+export const CLUSTER_RESOURCES = ["consumer-groups", "topics", "brokers", "queues", "nodes"] as const;
+export type ClusterResource = (typeof CLUSTER_RESOURCES)[number];
+
+/** What a kind offers, and how pages speak of it. */
+export interface KindCapabilities {
+  /** the kind's name on pages: "Kafka", "RabbitMQ" */
+  label: string;
+  /** the list a cluster's page opens with */
+  mainView: ClusterResource;
+  /** the resources it serves; asking another kind's resource answers 400 */
+  resources: readonly ClusterResource[];
+  /** what to tell the user when the broker rejects the credentials, or cannot be reached */
+  hints: { credentialsRejected: string; unreachable: { title: string; fix: string } };
 }
 
-export interface ConsumerGroupSnapshot {
-  groupId: string;
-  /** broker-reported state: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, … */
-  state: string;
-  /** assignment protocol ("range", "cooperative-sticky", …) or "" for an empty group */
-  protocol: string;
-  /** "consumer" = KIP-848 group: the classic DescribeGroups API cannot see its state or members */
-  groupProtocol: "classic" | "consumer";
-  members: GroupMember[];
-  partitions: PartitionLag[];
+/** How many of something one poll saw, e.g. { noun: "consumer group", count: 3 } (for logs and reports). */
+export interface PollCount {
+  noun: string;
+  count: number;
 }
 
-export interface BrokerNode {
-  nodeId: number;
-  host: string;
-  port: number;
-  isController: boolean;
-}
-
-export interface TopicPartitionInfo {
-  partition: number;
-  /** -1 when the partition has no leader (offline) */
-  leader: number;
-  replicas: number[];
-  isr: number[];
-  /** null when the end offset could not be read (e.g. the partition is offline) */
-  endOffset: number | null;
-}
-
-export interface TopicSnapshot {
-  name: string;
-  /** Kafka's own topics (__consumer_offsets, __transaction_state, …) */
-  internal: boolean;
-  replicationFactor: number;
-  underReplicatedPartitions: number;
-  offlinePartitions: number;
-  partitions: TopicPartitionInfo[];
-}
-
-/** Cumulative per-queue counters by source: "" for per-queue totals, or a channel id (RabbitMQ 3.x per-channel rows). */
-export type QueueCounterSources = ReadonlyMap<string, QueueCounters>;
-
-/** One queue as the latest poll saw it (RabbitMQ). */
-export interface QueueSnapshot {
-  vhost: string;
-  name: string;
-  /** classic, quorum, stream; "unknown" until the management API has listed the queue */
-  type: string;
-  /**
-   * null when the broker keeps no figures for the queue right now: RabbitMQ's metrics tables
-   * sometimes lack an idle queue (seen with 10,000 queues) until it gets traffic. The queue
-   * stays listed, with its depth unknown, rather than vanishing.
-   */
-  messages: number | null;
-  messagesReady: number | null;
-  messagesUnacknowledged: number | null;
-  consumers: number | null;
-  /** 0–1, the share of time consumers could take deliveries; null when not reported */
-  consumerCapacity: number | null;
-  /** null when this poll had no counter source (rates are then unknown, not 0) */
-  counters: QueueCounterSources | null;
-}
-
-/** A RabbitMQ node's health, from the management API. */
-export interface RabbitNodeSnapshot {
-  name: string;
-  running: boolean;
-  memUsed: number | null;
-  memLimit: number | null;
-  memAlarm: boolean;
-  diskFree: number | null;
-  diskFreeLimit: number | null;
-  diskFreeAlarm: boolean;
-  fdUsed: number | null;
-  fdTotal: number | null;
-  socketsUsed: number | null;
-  socketsTotal: number | null;
-  procUsed: number | null;
-  procTotal: number | null;
-  uptimeMs: number | null;
-  /** nodes this node cannot reach (a network partition) */
-  partitions: string[];
+/** A read of the broker: what it holds now, and what the read cost it. */
+export interface BrokerReading {
+  readonly counts: readonly PollCount[];
+  /** requests sent to the broker (Kafka protocol requests, or HTTP requests) */
+  readonly brokerRequests: number;
 }
 
 /**
- * What one poll of a cluster found. Each field is filled by the brokers that have the
- * concept; the store writes whatever is present.
+ * A connection to one cluster with no derived state, no store and no poll loop: what the web process
+ * builds to act on a broker (dead-letter browse and replay), and what the collector's poller wraps.
  */
-export interface CollectResult {
-  consumerGroups: ConsumerGroupSnapshot[] | null;
-  /** broker nodes, for brokers that report them */
-  brokers: BrokerNode[] | null;
-  topics: TopicSnapshot[] | null;
-  queues: QueueSnapshot[] | null;
-  /** where the queues' counters came from; counters of different origins are not comparable */
-  queueCounterOrigin: string | null;
-  /** dead-letter routes by queue key (only queues with a dead-letter exchange) */
-  deadLetterRoutes: ReadonlyMap<string, DeadLetterRoute> | null;
-  nodes: RabbitNodeSnapshot[] | null;
-  /** requests sent to the broker during this poll (Kafka protocol requests, or HTTP requests) */
-  brokerRequests: number;
+export interface BrokerConnection {
+  read(): Promise<BrokerReading>;
+  close(): Promise<void>;
 }
 
-/** The verbs every broker kind implements; registered by kind in lib/brokers/registry.ts. */
-export interface BrokerAdapter {
-  collect(): Promise<CollectResult>;
+/** What a successful poll leaves to store: series samples and the kind's snapshot tables. */
+export interface PollFindings {
+  readonly samples: readonly MetricSample[];
+  /** replaces the kind's snapshot rows of the cluster, inside the poll's transaction */
+  writeSnapshot(tx: DbTransaction, clusterId: string, polledAt: Date): Promise<void>;
+}
+
+/** One successful collect, not yet folded into the poller's derived state. */
+export interface CollectedPoll extends BrokerReading {
+  /** Feeds the poll to the kind's derived state (rates, lag history, signals) as of `polledAt`; call once. */
+  derive(polledAt: number): PollFindings;
+}
+
+/** The collector's per-cluster worker: a connection plus the memory between polls. */
+export interface ClusterPoller {
+  collect(): Promise<CollectedPoll>;
+  /** Seeds the derived state from the store after a restart (e.g. end-offset history for lag in seconds). */
+  restore(db: Db): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A cluster's subjects as the latest stored poll has them: what the overview triages. A kind fills what it has. */
+export interface ClusterSubjects {
+  groups: readonly ConsumerGroupSummaryDto[];
+  topics: readonly TopicSummaryDto[];
+  queues: readonly QueueDto[];
+  nodes: readonly NodeDto[];
+}
+
+/** A broker kind: everything kind-specific, behind one object. `C` is the kind's cluster settings. */
+export interface BrokerKind<C extends ClusterConfig> {
+  readonly kind: C["kind"];
+  readonly capabilities: KindCapabilities;
+  /** the secret values in the cluster's settings, for the logger to hide */
+  secretsOf(cluster: C): string[];
+  /** whether the cluster points at this machine, where the quick start can start the broker */
+  isLocal(cluster: C): boolean;
+  connect(cluster: C): BrokerConnection;
+  createPoller(cluster: C): ClusterPoller;
+  /** the cluster's subjects from the store (no broker call) */
+  readSubjects(db: Db, cluster: C): Promise<ClusterSubjects>;
 }

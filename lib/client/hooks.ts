@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { pointsByLabel } from "@/lib/lag/chart-data";
+import { pointsByLabel } from "@/lib/client/chart-data";
 import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, NodesDto, OverviewDto, QueueDetailDto, QueueDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
 import { fetchJson } from "./fetch-json";
 

@@ -5,7 +5,7 @@ import { runRetentionPass } from "@/lib/store/retention";
 import { runRollupPass } from "@/lib/store/rollup";
 import type { StoreWriter } from "@/lib/store/store-writer";
 import type { RetentionDays } from "@/lib/store/tiers";
-import { describeError } from "./describe-error";
+import { describeError } from "@/lib/util/describe-error";
 
 export const ROLLUP_EVERY_MS = 60_000;
 export const RETENTION_EVERY_MS = 10 * 60_000;

@@ -1,60 +1,46 @@
-import "server-only";
-import type { BrokerAdapter } from "@/lib/brokers/types";
-import type { Db } from "@/lib/db/prisma";
-import type { LagTracker, TopicRates } from "@/lib/lag/lag-tracker";
-import { clusterHealthSamples, groupLagSamples, insightSamples } from "@/lib/lag/lag-series";
-import { NO_FINDINGS, recordPoll } from "@/lib/store/record-poll";
-import type { StoreWriter } from "@/lib/store/store-writer";
-import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
-import { nodeSamples, queueSamples } from "@/lib/rabbitmq/queue-series";
-import { DEFAULT_QUEUE_TRACKER_OPTIONS, QueueTracker, type QueueInsight } from "@/lib/rabbitmq/queue-tracker";
-import { describeError } from "./describe-error";
+import type { ClusterPoller, CollectedPoll, PollCount } from "@/lib/brokers/types";
+import type { MetricSample } from "@/lib/store/metric-sample";
+import type { PollSink } from "@/lib/store/poll-sink";
+import { describeError } from "@/lib/util/describe-error";
 
+/** One poll as it was written: the uniform output, whatever the kind (an alert evaluator reads `samples`). */
 export interface PollReport {
   clusterId: string;
   ok: boolean;
+  /** epoch ms the figures are from: the end of the broker read */
+  polledAt: number;
   durationMs: number;
   error: string | null;
-  /** consumer groups seen, or null for brokers without them */
-  groups: number | null;
-  /** queues seen, or null for brokers without them */
-  queues: number | null;
+  /** what the poll saw, e.g. 3 consumer groups; empty for a failed poll */
+  counts: readonly PollCount[];
   brokerRequests: number;
+  /** the series samples written; empty for a failed poll (no data, not zeros) */
+  samples: readonly MetricSample[];
 }
 
-/** One poll of one cluster: ask the broker, then write the outcome (up or down) to the store. */
-export async function pollCluster(db: Db, clusterId: string, adapter: BrokerAdapter, store: StoreWriter, tracker: LagTracker, queueTracker: QueueTracker = new QueueTracker(DEFAULT_QUEUE_TRACKER_OPTIONS)): Promise<PollReport> {
+/**
+ * One poll of one cluster, whatever its kind: ask the broker through the kind's poller, let the
+ * poller derive its state, then write the outcome (up or down) through the sink in one transaction.
+ * A failing broker is a "down" outcome; a failing write rejects (the collector logs it and goes on).
+ */
+export async function pollCluster(clusterId: string, poller: ClusterPoller, sink: PollSink): Promise<PollReport> {
   const startedAt = new Date();
   const started = performance.now();
-  let error: string | null = null;
-  let result: Awaited<ReturnType<BrokerAdapter["collect"]>> | null = null;
+  let collected: CollectedPoll | null = null;
+  let error = "";
   try {
-    result = await adapter.collect();
+    collected = await poller.collect();
   } catch (caught) {
     error = describeError(caught);
   }
   const durationMs = Math.round(performance.now() - started);
   const polledAt = startedAt.getTime() + durationMs;
-  let findings = NO_FINDINGS;
-  if (result) {
-    const insights = result.consumerGroups ? tracker.observe(polledAt, result.consumerGroups) : [];
-    const produceRates = result.topics ? tracker.observeTopics(polledAt, result.topics) : new Map<string, TopicRates>();
-    const deadLetterTargets = new Set([...(result.deadLetterRoutes?.values() ?? [])].flatMap((route) => route.targets.map(queueKey)));
-    const deadLetterSources = new Set(result.deadLetterRoutes?.keys() ?? []);
-    const queueInsights = result.queues ? queueTracker.observe(polledAt, result.queues, result.queueCounterOrigin, deadLetterTargets, deadLetterSources) : new Map<string, QueueInsight>();
-    const metrics = [
-      ...(result.consumerGroups ? groupLagSamples(result.consumerGroups) : []),
-      ...insightSamples(insights),
-      ...clusterHealthSamples(result.brokers, result.topics, produceRates),
-      ...(result.queues ? queueSamples(result.queues, queueInsights) : []),
-      ...(result.nodes ? nodeSamples(result.nodes) : []),
-    ];
-    const samples = await store.prepare(db, clusterId, polledAt, metrics);
-    findings = {
-      consumerGroups: result.consumerGroups, brokers: result.brokers, topics: result.topics, produceRates, insights, samples,
-      queues: result.queues, queueInsights, deadLetterRoutes: result.deadLetterRoutes, nodes: result.nodes,
-    };
+  if (collected === null) {
+    await sink.record({ clusterId, startedAt, durationMs, error });
+    return { clusterId, ok: false, polledAt, durationMs, error, counts: [], brokerRequests: 0, samples: [] };
   }
-  await recordPoll(db, { clusterId, startedAt, durationMs, error }, findings);
-  return { clusterId, ok: error === null, durationMs, error, groups: result?.consumerGroups?.length ?? null, queues: result?.queues?.length ?? null, brokerRequests: result?.brokerRequests ?? 0 };
+  const findings = collected.derive(polledAt);
+  const samples = await sink.prepare(clusterId, polledAt, findings.samples);
+  await sink.record({ clusterId, startedAt, durationMs, error: null, write: { samples, writeSnapshot: findings.writeSnapshot } });
+  return { clusterId, ok: true, polledAt, durationMs, error: null, counts: collected.counts, brokerRequests: collected.brokerRequests, samples: findings.samples };
 }

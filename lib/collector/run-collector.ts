@@ -1,21 +1,18 @@
 import "server-only";
-import { createBrokerAdapter, createQueueTracker } from "@/lib/brokers/registry";
-import type { BrokerAdapter } from "@/lib/brokers/types";
-import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-name";
+import { createPoller } from "@/lib/brokers/registry";
+import type { ClusterPoller } from "@/lib/brokers/types";
+import { pollIntervalSecondsFor } from "@/lib/config/cluster-settings";
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
-import { LagTracker } from "@/lib/lag/lag-tracker";
 import type { Logger } from "@/lib/log/logger";
 import { INITIAL_POLL_LOG_STATE, observePoll, type PollLogState } from "@/lib/log/poll-log";
-import { loadEndOffsetHistory } from "@/lib/store/query-end-offset-history";
+import { storeSink } from "@/lib/store/poll-sink";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
-import { describeError } from "./describe-error";
+import { retentionDaysOf } from "@/lib/store/tiers";
+import { describeError } from "@/lib/util/describe-error";
 import { startMaintenance } from "./maintenance";
 import { pollCluster, type PollReport } from "./poll-cluster";
-
-/** How much stored end-offset history seeds lag in seconds at start-up. */
-const SEED_HISTORY_MS = 3_600_000;
 
 export interface CollectorHandle {
   stop(): Promise<void>;
@@ -37,30 +34,27 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
   const { logger } = options;
   await syncClusters(db, config.clusters);
   const store = new StoreWriter();
+  const sink = storeSink(db, store);
   const maintenance = options.maintenance === false ? null : startMaintenance(db, store, retentionDaysOf(config), logger);
   let stopping = false;
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
-  const adapters: BrokerAdapter[] = [];
+  const pollers: ClusterPoller[] = [];
 
   for (const cluster of config.clusters) {
-    const adapter = createBrokerAdapter(cluster);
-    const tracker = new LagTracker();
-    const queueTracker = createQueueTracker(cluster);
-    // After a restart, lag in seconds picks up the stored end-offset history instead of
-    // reporting lower bounds until it has seen the offsets move again.
+    const poller = createPoller(cluster);
     try {
-      for (const history of await loadEndOffsetHistory(db, cluster.id, Date.now() - SEED_HISTORY_MS)) tracker.seedEndOffsets(history.topic, history.partition, history.points);
+      await poller.restore(db);
     } catch (error) {
-      logger.warn(`[${cluster.id}] could not load end-offset history: ${describeError(error)}`);
+      logger.warn(`[${cluster.id}] could not restore the poller's state from the store: ${describeError(error)}`);
     }
-    adapters.push(adapter);
+    pollers.push(poller);
     const intervalMs = pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) * 1000;
     let pollLog: PollLogState = INITIAL_POLL_LOG_STATE;
     const tick = async (): Promise<void> => {
       const startedAt = Date.now();
       try {
-        const report = await pollCluster(db, cluster.id, adapter, store, tracker, queueTracker);
+        const report = await pollCluster(cluster.id, poller, sink);
         options.onPoll?.(report);
         const observed = observePoll(pollLog, cluster.id, report, Date.now());
         pollLog = observed.state;
@@ -88,7 +82,7 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
       stopping = true;
       for (const timer of timers) clearTimeout(timer);
       await Promise.allSettled([...running]);
-      await Promise.allSettled(adapters.map((a) => a.close()));
+      await Promise.allSettled(pollers.map((p) => p.close()));
       await maintenance?.stop();
     },
   };

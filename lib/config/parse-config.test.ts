@@ -42,10 +42,8 @@ describe("parseConfig", () => {
     const config = parseConfig(valid, "qw.yaml", { RABBITMQ_PASSWORD: "s3cret" });
     expect(config.pollIntervalSeconds).toBe(10);
     expect(config.clusters).toHaveLength(2);
-    const rabbit = config.clusters[1];
-    expect(rabbit?.kind === "rabbitmq" && rabbit.password).toBe("s3cret");
-    const kafkaCluster = config.clusters[0];
-    expect(kafkaCluster?.kind === "kafka" && kafkaCluster.brokers).toEqual(["127.0.0.1:9092"]);
+    expect(config.clusters[1]).toMatchObject({ kind: "rabbitmq", password: "s3cret" });
+    expect(config.clusters[0]).toMatchObject({ kind: "kafka", brokers: ["127.0.0.1:9092"] });
   });
 
   it("parses the example shown in error messages", () => {

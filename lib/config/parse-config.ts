@@ -123,16 +123,16 @@ const ALL_CLUSTER_KEYS = [...new Set(CLUSTER_KINDS.flatMap((kind) => Object.keys
 function clusterProblems(cluster: unknown, index: number): ConfigProblem[] {
   const base = ["clusters", index];
   if (!isRecord(cluster)) return [{ path: base, message: "must be a mapping with id, kind and the kind's settings" }];
-  const kind = cluster.kind;
-  if (typeof kind === "string" && kind in clusterSchemaByKind) {
-    const schema = clusterSchemaByKind[kind as keyof typeof clusterSchemaByKind];
+  const declared = cluster.kind;
+  if (typeof declared === "string" && declared in clusterSchemaByKind) {
+    const schema = clusterSchemaByKind[declared as keyof typeof clusterSchemaByKind];
     const result = schema.safeParse(cluster, { reportInput: true });
     return result.success ? [] : problemsOf(result.error.issues, schema, base);
   }
-  const suggestion = typeof kind === "string" ? closestMatch(kind, CLUSTER_KINDS) : null;
+  const suggestion = typeof declared === "string" ? closestMatch(declared, CLUSTER_KINDS) : null;
   const kindProblem: ConfigProblem = {
     path: [...base, "kind"],
-    message: kind === undefined
+    message: declared === undefined
       ? `is missing; one of ${CLUSTER_KINDS.join(", ")}`
       : `must be one of ${CLUSTER_KINDS.join(", ")}${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import { PrismaClient } from "@prisma/client";
+import { PrismaClient, type Prisma } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
@@ -19,3 +19,6 @@ export function getPrisma(): PrismaClient {
 }
 
 export type Db = PrismaClient;
+
+/** The client inside an interactive transaction (what a snapshot writer gets). */
+export type DbTransaction = Prisma.TransactionClient;

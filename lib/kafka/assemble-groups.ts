@@ -1,5 +1,5 @@
 import { compareByTopicPartition, parseCommittedOffset, withLag } from "@/lib/lag/compute-lag";
-import type { ConsumerGroupSnapshot, GroupMember } from "@/lib/brokers/types";
+import type { ConsumerGroupSnapshot, GroupMember } from "@/lib/lag/types";
 
 export interface RawGroupDescription {
   groupId: string;

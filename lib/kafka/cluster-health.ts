@@ -1,4 +1,4 @@
-import type { BrokerNode, TopicSnapshot } from "@/lib/brokers/types";
+import type { BrokerNode, TopicSnapshot } from "./types";
 
 export interface RawPartitionMetadata {
   partitionId: number;

@@ -1,12 +1,13 @@
 import "server-only";
 import { AssignerProtocol, Kafka, type Admin, type GroupDescription } from "kafkajs";
-import type { BrokerAdapter, CollectResult, GroupMember } from "@/lib/brokers/types";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
+import type { GroupMember } from "@/lib/lag/types";
 import { chunks } from "@/lib/util/chunks";
 import { mapWithConcurrency } from "@/lib/util/map-with-concurrency";
 import { assembleGroupSnapshot, classifyDescribedGroup, topicsOfGroup, type RawCommittedOffsets, type RawGroupDescription } from "./assemble-groups";
 import { kafkaClientOptions } from "./client-options";
 import { brokerNodes, isInternalTopic, summarizeTopic } from "./cluster-health";
+import type { KafkaCollectResult } from "./types";
 
 const DESCRIBE_BATCH = 100;
 const END_OFFSET_CONCURRENCY = 8;
@@ -26,7 +27,7 @@ function isUnknownTopic(error: unknown): boolean {
 }
 
 /** Polls consumer-group lag through Kafka's admin APIs (kafkajs). */
-export class KafkaAdapter implements BrokerAdapter {
+export class KafkaAdapter {
   private admin: Admin;
   private connected = false;
   /** Kafka protocol requests answered on this adapter's connections, counted by kafkajs instrumentation. */
@@ -44,7 +45,7 @@ export class KafkaAdapter implements BrokerAdapter {
     return admin;
   }
 
-  async collect(): Promise<CollectResult> {
+  async collect(): Promise<KafkaCollectResult> {
     const requestsBefore = this.requestsSent;
     try {
       return await this.collectOnce(requestsBefore);
@@ -65,7 +66,7 @@ export class KafkaAdapter implements BrokerAdapter {
     }
   }
 
-  private async collectOnce(requestsBefore: number): Promise<CollectResult> {
+  private async collectOnce(requestsBefore: number): Promise<KafkaCollectResult> {
     if (!this.connected) {
       await this.admin.connect();
       this.connected = true;
@@ -104,10 +105,6 @@ export class KafkaAdapter implements BrokerAdapter {
       consumerGroups,
       brokers: brokerNodes(cluster.brokers, cluster.controller),
       topics: metadata.topics.map((t) => summarizeTopic(t.name, t.partitions, endOffsets.get(t.name))).sort((a, b) => (a.name < b.name ? -1 : 1)),
-      queues: null,
-      queueCounterOrigin: null,
-      deadLetterRoutes: null,
-      nodes: null,
       brokerRequests: this.requestsSent - requestsBefore,
     };
   }

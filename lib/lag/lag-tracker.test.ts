@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
+import type { ConsumerGroupSnapshot } from "./types";
 import { LagTracker } from "./lag-tracker";
 
 const group = (committedOffset: number | null, endOffset: number, members = 1): ConsumerGroupSnapshot => ({

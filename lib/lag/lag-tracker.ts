@@ -1,7 +1,7 @@
 // In-memory lag insight across polls: end-offset history per partition (for lag in
 // seconds), observation windows per group partition (for status), rates (for catch-up).
 // Deterministic: callers pass `nowMs`; no I/O.
-import type { ConsumerGroupSnapshot, TopicSnapshot } from "@/lib/brokers/types";
+import type { ConsumerGroupSnapshot, LogEndOffsets } from "./types";
 import { oldestByLagSeconds, summarizeGroupLag } from "./compute-lag";
 import { RateTracker } from "./rate-tracker";
 import type { PartitionLag } from "./compute-lag";
@@ -126,7 +126,7 @@ export class LagTracker {
    * deltas) and per topic (delta of the summed end offsets; unknown while any partition's end
    * offset is, since a missing partition would fake a drop).
    */
-  observeTopics(nowMs: number, topics: readonly TopicSnapshot[]): Map<string, TopicRates> {
+  observeTopics(nowMs: number, topics: readonly LogEndOffsets[]): Map<string, TopicRates> {
     return new Map(topics.map((topic) => {
       for (const p of topic.partitions) if (p.endOffset !== null) this.recordEnd(topic.name, p.partition, nowMs, p.endOffset);
       const partitions = new Map(topic.partitions.map((p) => [p.partition, p.endOffset === null ? null : this.topicRates.observe(key(topic.name, p.partition), nowMs, p.endOffset)]));

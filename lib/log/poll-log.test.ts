@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { INITIAL_POLL_LOG_STATE, observePoll, type LogEntry, type PollLogState, type PollOutcome } from "./poll-log";
 
-const ok = (durationMs = 40, groups: number | null = 3, queues: number | null = null): PollOutcome => ({ ok: true, durationMs, error: null, groups, queues });
-const failed = (error = "connect ECONNREFUSED 127.0.0.1:9092", durationMs = 200): PollOutcome => ({ ok: false, durationMs, error, groups: null, queues: null });
+const ok = (durationMs = 40, groups: number | null = 3, queues: number | null = null): PollOutcome => ({
+  ok: true, durationMs, error: null,
+  counts: [...(groups === null ? [] : [{ noun: "consumer group", count: groups }]), ...(queues === null ? [] : [{ noun: "queue", count: queues }])],
+});
+const failed = (error = "connect ECONNREFUSED 127.0.0.1:9092", durationMs = 200): PollOutcome => ({ ok: false, durationMs, error, counts: [] });
 
 /** Feeds polls at the given times (ms) and returns every entry, each prefixed with its time. */
 function run(polls: readonly [number, PollOutcome][], summaryEveryMs = 60_000): string[] {

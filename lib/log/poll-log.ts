@@ -1,6 +1,7 @@
 // What the collector says about a cluster's polls, decided purely from the polls and `now`:
 // every poll at debug, a state change at once (down at warn, up again at info), and one
 // summary line per cluster per minute (info; warn while the cluster is down).
+import type { PollCount } from "@/lib/brokers/types";
 import { formatDuration } from "@/lib/client/format";
 import type { LogLevel } from "./logger";
 
@@ -10,10 +11,8 @@ export interface PollOutcome {
   ok: boolean;
   durationMs: number;
   error: string | null;
-  /** consumer groups seen; null for brokers without them */
-  groups: number | null;
-  /** queues seen; null for brokers without them */
-  queues: number | null;
+  /** what the poll saw, e.g. 3 consumer groups (empty for a failed poll) */
+  counts: readonly PollCount[];
 }
 
 export interface PollLogState {
@@ -38,10 +37,7 @@ function plural(count: number, noun: string): string {
 }
 
 function describeFindings(outcome: PollOutcome): string {
-  const parts = [
-    outcome.groups === null ? null : plural(outcome.groups, "consumer group"),
-    outcome.queues === null ? null : plural(outcome.queues, "queue"),
-  ].filter((part): part is string => part !== null);
+  const parts = outcome.counts.map((c) => plural(c.count, c.noun));
   return parts.length > 0 ? `: ${parts.join(", ")}` : "";
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ClusterDto, ConsumerGroupSummaryDto, NodeDto, QueueDto, TopicSummaryDto } from "@/lib/api/types";
+import { KAFKA_CAPABILITIES } from "@/lib/kafka/capabilities";
 import { sortByUrgency, triageCluster, type ClusterSnapshot } from "./triage-cluster";
 
 const POLLED = "2026-12-02T16:00:39.000Z";
 
 const cluster = (over: Partial<ClusterDto> = {}): ClusterDto => ({
-  id: "c", name: "C", kind: "kafka", status: "up", lastPolledAt: POLLED, lastError: null, lastPollDurationMs: 20, pollIntervalSeconds: 10,
+  id: "c", name: "C", kind: "kafka", capabilities: KAFKA_CAPABILITIES, status: "up", lastPolledAt: POLLED, lastError: null, lastPollDurationMs: 20, pollIntervalSeconds: 10,
   lastSuccessAt: POLLED, downSince: null, stale: false, staleReason: null, ...over,
 });
 const group = (groupId: string, status: string, lagSeconds: number | null = null): ConsumerGroupSummaryDto => ({

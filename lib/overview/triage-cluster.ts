@@ -1,13 +1,10 @@
 // Which problems a cluster has, and in which order on-call should see them. Pure: the store's latest
 // snapshot of the cluster in, ordered problems out.
 import type { ClusterDto, ConsumerGroupSummaryDto, NodeDto, OverviewProblemDto, OverviewProblemKind, QueueDto, TopicSummaryDto } from "@/lib/api/types";
+import type { ClusterSubjects } from "@/lib/brokers/types";
 
-export interface ClusterSnapshot {
+export interface ClusterSnapshot extends ClusterSubjects {
   cluster: ClusterDto;
-  groups: readonly ConsumerGroupSummaryDto[];
-  topics: readonly TopicSummaryDto[];
-  queues: readonly QueueDto[];
-  nodes: readonly NodeDto[];
 }
 
 /** Within a severity, problems of an earlier kind come first. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { QueueSnapshot, RabbitNodeSnapshot } from "@/lib/brokers/types";
+import type { QueueSnapshot, RabbitNodeSnapshot } from "./types";
 import type { BindingDef, ExchangeDef, QueueDef } from "./dead-letter-topology";
 import type { QueueCounters } from "./queue-rates";
 

@@ -1,4 +1,4 @@
-import type { QueueSnapshot } from "@/lib/brokers/types";
+import type { QueueSnapshot } from "./types";
 import { queueKey } from "./dead-letter-topology";
 import type { QueueDefinition } from "./management-schemas";
 import { forEachSample, metricTypes, unescapeLabelValue, type PromSample } from "./prometheus-text";

@@ -91,7 +91,7 @@ export function counterDelta(previous: CounterSources, next: CounterSources, fie
 /** How a queue's figures are refreshed: all queues at once (management API) or each queue on its own (Prometheus). */
 export type RefreshScope = "cluster" | "queue";
 
-type Reading = { kind: "counters"; sources: CounterSources } | { kind: "depth"; depth: QueueDepth };
+type Reading = { type: "counters"; sources: CounterSources } | { type: "depth"; depth: QueueDepth };
 
 /** One refresh (or refresh without change) of a stream: messages moved over seconds of the broker's counting. */
 interface Span {
@@ -110,21 +110,21 @@ interface StreamState {
 }
 
 function readingOf(figures: QueueFigures, stream: Stream): Reading | null {
-  if (stream === "depth") return figures.depth && { kind: "depth", depth: figures.depth };
-  return figures.counters && { kind: "counters", sources: figures.counters };
+  if (stream === "depth") return figures.depth && { type: "depth", depth: figures.depth };
+  return figures.counters && { type: "counters", sources: figures.counters };
 }
 
 /** Messages the stream moved between two readings (signed for depth), null when unknown. */
 function deltaOf(stream: Stream, from: Reading, to: Reading): number | null {
-  if (stream === "depth" || from.kind === "depth" || to.kind === "depth") {
-    return from.kind === "depth" && to.kind === "depth" ? to.depth.messages - from.depth.messages : null;
+  if (stream === "depth" || from.type === "depth" || to.type === "depth") {
+    return from.type === "depth" && to.type === "depth" ? to.depth.messages - from.depth.messages : null;
   }
   return counterDelta(from.sources, to.sources, stream);
 }
 
 /** Whether the broker refreshed the stream: its values moved (a depth that changed shape counts too). */
 function changed(stream: Stream, from: Reading, to: Reading): boolean {
-  if (from.kind === "depth" && to.kind === "depth") {
+  if (from.type === "depth" && to.type === "depth") {
     return from.depth.messages !== to.depth.messages || from.depth.ready !== to.depth.ready || from.depth.unacked !== to.depth.unacked;
   }
   return (deltaOf(stream, from, to) ?? 0) !== 0;
@@ -164,7 +164,7 @@ export class RefreshAlignedRates {
           this.states.get(key)?.clock?.observe(nowMs, false);
           return { latest: null, windowed: null };
         }
-        const step: RefreshStep = state.clock ? state.clock.observe(nowMs, changed(stream, state.baseline, reading)) : (clusterSteps?.get(stream) ?? { kind: "waiting" });
+        const step: RefreshStep = state.clock ? state.clock.observe(nowMs, changed(stream, state.baseline, reading)) : (clusterSteps?.get(stream) ?? { type: "waiting" });
         applyStep(state, step, stream, reading, nowMs);
         return { latest: state.rate, windowed: windowedRate(state.recent) };
       };
@@ -216,8 +216,8 @@ export class RefreshAlignedRates {
 }
 
 function applyStep(state: StreamState, step: RefreshStep, stream: Stream, reading: Reading, nowMs: number): void {
-  if (step.kind === "waiting") return;
-  if (step.kind === "first") {
+  if (step.type === "waiting") return;
+  if (step.type === "first") {
     state.baseline = reading;
     state.rate = null;
     state.recent = [];
@@ -231,10 +231,10 @@ function applyStep(state: StreamState, step: RefreshStep, stream: Stream, readin
     state.recent = [];
     return;
   }
-  const moved = step.kind === "refresh" ? delta : 0;
+  const moved = step.type === "refresh" ? delta : 0;
   state.rate = moved / step.seconds;
   // A span from a first sight may claim less time than the broker counted over: shown once, kept out of the window.
-  if (step.kind === "refresh" && step.fromFirstSight) return;
+  if (step.type === "refresh" && step.fromFirstSight) return;
   state.recent = [...state.recent.filter((span) => span.at > nowMs - DERIVED_WINDOW_MS), { at: nowMs, delta: moved, seconds: step.seconds }];
 }
 

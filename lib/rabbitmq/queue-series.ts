@@ -1,5 +1,5 @@
-import type { QueueSnapshot, RabbitNodeSnapshot } from "@/lib/brokers/types";
-import type { MetricSample } from "@/lib/lag/lag-series";
+import type { QueueSnapshot, RabbitmqCollectResult, RabbitNodeSnapshot } from "./types";
+import type { MetricSample } from "@/lib/store/metric-sample";
 import { queueKey } from "./dead-letter-topology";
 import type { QueueInsight } from "./queue-tracker";
 
@@ -7,7 +7,8 @@ import type { QueueInsight } from "./queue-tracker";
 export const RABBITMQ_METRICS = {
   messages: "rabbitmq_queue_messages",
   messagesReady: "rabbitmq_queue_messages_ready",
-  messagesUnacked: "rabbitmq_queue_messages_unacked",
+  // the name rabbitmq_prometheus itself gives this figure
+  messagesUnacknowledged: "rabbitmq_queue_messages_unacked",
   consumers: "rabbitmq_queue_consumers",
   consumerCapacity: "rabbitmq_queue_consumer_capacity",
   publishRate: "rabbitmq_queue_publish_rate",
@@ -34,7 +35,7 @@ export function queueSamples(queues: readonly QueueSnapshot[], insights: Readonl
     };
     add(RABBITMQ_METRICS.messages, queue.messages);
     add(RABBITMQ_METRICS.messagesReady, queue.messagesReady);
-    add(RABBITMQ_METRICS.messagesUnacked, queue.messagesUnacknowledged);
+    add(RABBITMQ_METRICS.messagesUnacknowledged, queue.messagesUnacknowledged);
     add(RABBITMQ_METRICS.consumers, queue.consumers);
     add(RABBITMQ_METRICS.consumerCapacity, queue.consumerCapacity);
     const insight = insights.get(queueKey(queue));
@@ -65,4 +66,9 @@ export function nodeSamples(nodes: readonly RabbitNodeSnapshot[]): MetricSample[
     add(RABBITMQ_METRICS.nodeProcUsed, node.procUsed);
   }
   return samples;
+}
+
+/** Pure: every sample of one RabbitMQ poll (node samples only on the polls that re-read node health). */
+export function rabbitmqSamples(result: RabbitmqCollectResult, insights: ReadonlyMap<string, QueueInsight>): MetricSample[] {
+  return [...queueSamples(result.queues, insights), ...(result.nodes ? nodeSamples(result.nodes) : [])];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { QueueSnapshot } from "@/lib/brokers/types";
+import type { QueueSnapshot } from "./types";
 import { queueKey } from "./dead-letter-topology";
 import { QueueTracker } from "./queue-tracker";
 

@@ -1,5 +1,5 @@
-import type { QueueSnapshot } from "@/lib/brokers/types";
-import { DEFAULT_GROWTH_WINDOW_SECONDS } from "@/lib/config/cluster-name";
+import type { QueueSnapshot } from "./types";
+import { DEFAULT_GROWTH_WINDOW_SECONDS } from "./settings";
 import { queueKey } from "./dead-letter-topology";
 import { deadLetterInflowRate, deadLetterOutRate, RefreshAlignedRates, UNKNOWN_RATES, type QueueFigures, type QueueRates } from "./queue-rates";
 import { DepthWindows, growthRate, noConsumersSince } from "./queue-signals";

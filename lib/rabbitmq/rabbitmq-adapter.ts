@@ -1,5 +1,4 @@
 import "server-only";
-import type { BrokerAdapter, CollectResult, QueueSnapshot, RabbitNodeSnapshot } from "@/lib/brokers/types";
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 import { queueKey, resolveDeadLetterRoutes, type DeadLetterRoute } from "./dead-letter-topology";
 import { getManagementJson, getPrometheusText } from "./management-client";
@@ -8,6 +7,7 @@ import {
   toBindingDef, toExchangeDef, toNodeSnapshot, toQueueDefinition, toQueueSnapshot, type QueueDefinition, type QueueRow,
 } from "./management-schemas";
 import { CHANNEL_COUNTER_FAMILIES, DEPTH_FAMILIES, QUEUE_COUNTER_FAMILIES, queuesFromPrometheus, type CounterMode } from "./prometheus-queues";
+import type { QueueSnapshot, RabbitmqCollectResult, RabbitNodeSnapshot } from "./types";
 
 const DEFAULT_MANAGEMENT_INTERVAL_SECONDS = 60;
 const PROMETHEUS_PORT = 15692;
@@ -31,7 +31,7 @@ const columns = (list: readonly string[]): string => `columns=${list.join(",")}`
  * arguments/policies, exchanges, bindings and node health from the management API on a slower
  * cadence. Without the plugin, one unpaged management request with `columns=` per poll.
  */
-export class RabbitmqAdapter implements BrokerAdapter {
+export class RabbitmqAdapter {
   private slow: SlowState | null = null;
   private readonly prometheusUrl: string | null;
   private prometheusRetryAt = 0;
@@ -44,7 +44,7 @@ export class RabbitmqAdapter implements BrokerAdapter {
     this.prometheusUrl = prometheusBaseUrl(cluster);
   }
 
-  async collect(): Promise<CollectResult> {
+  async collect(): Promise<RabbitmqCollectResult> {
     let requests = 0;
     const get = async (path: string): Promise<unknown> => {
       requests += 1;
@@ -82,7 +82,6 @@ export class RabbitmqAdapter implements BrokerAdapter {
       this.lastOrigin = "management";
     }
     return {
-      consumerGroups: null, brokers: null, topics: null,
       // Node health only when it was read: a repeat would restamp a minute-old reading as new.
       queues, queueCounterOrigin: this.lastOrigin, deadLetterRoutes: slow.routes, nodes: slowDue ? slow.nodes : null,
       brokerRequests: requests,

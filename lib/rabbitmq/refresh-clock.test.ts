@@ -6,14 +6,14 @@ function run(observations: readonly (readonly [number, boolean])[], prior?: numb
   const clock = new RefreshClock(prior);
   return observations.map(([t, changed]) => {
     const step = clock.observe(t * 1000, changed);
-    return step.kind === "refresh" || step.kind === "idle" ? { ...step, seconds: Math.round(step.seconds * 1000) / 1000 } : step;
+    return step.type === "refresh" || step.type === "idle" ? { ...step, seconds: Math.round(step.seconds * 1000) / 1000 } : step;
   });
 }
-const refresh = (seconds: number): RefreshStep => ({ kind: "refresh", seconds });
-const fromFirstSight = (seconds: number): RefreshStep => ({ kind: "refresh", seconds, fromFirstSight: true });
-const FIRST: RefreshStep = { kind: "first" };
-const WAITING: RefreshStep = { kind: "waiting" };
-const idle = (seconds: number): RefreshStep => ({ kind: "idle", seconds });
+const refresh = (seconds: number): RefreshStep => ({ type: "refresh", seconds });
+const fromFirstSight = (seconds: number): RefreshStep => ({ type: "refresh", seconds, fromFirstSight: true });
+const FIRST: RefreshStep = { type: "first" };
+const WAITING: RefreshStep = { type: "waiting" };
+const idle = (seconds: number): RefreshStep => ({ type: "idle", seconds });
 
 describe("RefreshClock", () => {
   it.each<{ name: string; observations: [number, boolean][]; steps: RefreshStep[] }>([

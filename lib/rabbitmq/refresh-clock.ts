@@ -32,16 +32,16 @@ const IDLE_AFTER_PERIODS = 1.2;
 
 export type RefreshStep =
   /** first sight: the values are the baseline, no rate yet */
-  | { kind: "first" }
+  | { type: "first" }
   /**
    * the broker refreshed: rate = (values − baseline) / seconds, and the values become the baseline. `fromFirstSight`:
    * the baseline was a first sight, not a refresh, so the span is only the time since then (the first rate is rough).
    */
-  | { kind: "refresh"; seconds: number; fromFirstSight?: true }
+  | { type: "refresh"; seconds: number; fromFirstSight?: true }
   /** no refresh since the last one: keep reporting the last rate */
-  | { kind: "waiting" }
+  | { type: "waiting" }
   /** the broker refreshed and nothing changed over `seconds` since the baseline: rate 0 */
-  | { kind: "idle"; seconds: number };
+  | { type: "idle"; seconds: number };
 
 export class RefreshClock {
   private lastPollAt: number | null = null;
@@ -80,28 +80,28 @@ export class RefreshClock {
   observe(nowMs: number, changed: boolean): RefreshStep {
     const lastPollAt = this.lastPollAt;
     if (lastPollAt === null || nowMs <= lastPollAt) {
-      if (lastPollAt !== null) return { kind: "waiting" }; // a clock that went back: nothing to measure
+      if (lastPollAt !== null) return { type: "waiting" }; // a clock that went back: nothing to measure
       this.lastPollAt = nowMs;
       this.baselineAt = nowMs;
-      return { kind: "first" };
+      return { type: "first" };
     }
     this.lastPollAt = nowMs;
     const sinceBaseline = nowMs - this.baselineAt;
     if (this.realTime) {
       // Counted as it happens: the rate spans at least one stats interval, so a poll's jitter does not show in it.
-      if (!changed) return this.advance(nowMs, { kind: "idle", seconds: sinceBaseline / 1000 });
-      return sinceBaseline < this.priorPeriodMs ? { kind: "waiting" } : this.advance(nowMs, { kind: "refresh", seconds: sinceBaseline / 1000 });
+      if (!changed) return this.advance(nowMs, { type: "idle", seconds: sinceBaseline / 1000 });
+      return sinceBaseline < this.priorPeriodMs ? { type: "waiting" } : this.advance(nowMs, { type: "refresh", seconds: sinceBaseline / 1000 });
     }
     if (!changed) {
-      if (!this.idle && sinceBaseline <= IDLE_AFTER_PERIODS * this.periodMs) return { kind: "waiting" };
+      if (!this.idle && sinceBaseline <= IDLE_AFTER_PERIODS * this.periodMs) return { type: "waiting" };
       this.idle = true;
-      return this.advance(nowMs, { kind: "idle", seconds: sinceBaseline / 1000 });
+      return this.advance(nowMs, { type: "idle", seconds: sinceBaseline / 1000 });
     }
     let spanMs: number;
     if (!this.changedOnce) {
       this.changedOnce = true;
       this.chain = [nowMs];
-      return this.advance(nowMs, { kind: "refresh", seconds: sinceBaseline / 1000, fromFirstSight: true });
+      return this.advance(nowMs, { type: "refresh", seconds: sinceBaseline / 1000, fromFirstSight: true });
     } else if (this.idle) {
       // Refreshes without change came before: the change happened in the refreshes since the previous poll.
       // Polls further apart than that cannot tell which refresh carried it: the time between them.
@@ -122,7 +122,7 @@ export class RefreshClock {
     }
     this.changedOnce = true;
     this.idle = false;
-    return this.advance(nowMs, { kind: "refresh", seconds: spanMs / 1000 });
+    return this.advance(nowMs, { type: "refresh", seconds: spanMs / 1000 });
   }
 
   /** The caller's baseline moves to this poll's values. */

@@ -1,14 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { clusterDisplayName } from "@/lib/config/cluster-name";
+import { clusterDisplayName } from "@/lib/config/cluster-settings";
 import { getConfig } from "@/lib/config/load-config";
 import type { ClusterKind } from "@/lib/config/schema";
-import { getPrisma } from "@/lib/db/prisma";
-import { groupHasHistory } from "./query-group-lag";
 
 // What a page needs to know on the server before it renders: whether its subject exists (else the
 // page answers 404) and its display name (for the title and breadcrumbs). Cached per request, so
-// generateMetadata and the page ask the store once.
+// generateMetadata and the page ask the store once. Whether a kind's subject exists is asked of the
+// kind's store (lib/kafka/store/page-subjects.ts, lib/rabbitmq/store/page-subjects.ts).
 
 export interface PageCluster {
   id: string;
@@ -21,23 +20,6 @@ export const findPageCluster = cache((segment: string): PageCluster | null => {
   const ids = segmentReadings(segment);
   const cluster = getConfig().clusters.find((c) => ids.includes(c.id));
   return cluster ? { id: cluster.id, name: clusterDisplayName(cluster), kind: cluster.kind } : null;
-});
-
-/** A group of the latest poll, or one that has gone but still has lag history to show. */
-export const consumerGroupExists = cache(async (clusterId: string, groupId: string): Promise<boolean> => {
-  const db = getPrisma();
-  const row = await db.consumerGroup.findUnique({ where: { clusterId_groupId: { clusterId, groupId } }, select: { groupId: true } });
-  return row !== null || (await groupHasHistory(db, clusterId, groupId));
-});
-
-export const topicExists = cache(async (clusterId: string, name: string): Promise<boolean> => {
-  const row = await getPrisma().kafkaTopic.findUnique({ where: { clusterId_name: { clusterId, name } }, select: { name: true } });
-  return row !== null;
-});
-
-export const queueExists = cache(async (clusterId: string, vhost: string, name: string): Promise<boolean> => {
-  const row = await getPrisma().rabbitmqQueue.findUnique({ where: { clusterId_vhost_name: { clusterId, vhost, name } }, select: { name: true } });
-  return row !== null;
 });
 
 /**

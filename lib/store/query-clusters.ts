@@ -1,6 +1,6 @@
 import "server-only";
-import { CLUSTER_STATUSES, type ClusterDto } from "@/lib/api/types";
-import { clusterDisplayName, pollIntervalSecondsFor } from "@/lib/config/cluster-name";
+import { CLUSTER_STATUSES, type ClusterDto, type ClusterStatusDto } from "@/lib/api/types";
+import { clusterDisplayName, pollIntervalSecondsFor } from "@/lib/config/cluster-settings";
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
 import { formatDuration } from "@/lib/client/format";
@@ -32,7 +32,7 @@ export function evaluateStaleness(state: ClusterPollState, now: Date): Pick<Clus
 }
 
 /** Configured clusters with their latest poll outcome; a cluster never polled is "unknown". */
-export async function queryClusters(db: Db, config: QueuewatchConfig, now: Date): Promise<ClusterDto[]> {
+export async function queryClusters(db: Db, config: QueuewatchConfig, now: Date): Promise<ClusterStatusDto[]> {
   const rows = await db.cluster.findMany({ where: { id: { in: config.clusters.map((c) => c.id) } } });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return config.clusters.map((cluster) => {

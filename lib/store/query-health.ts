@@ -1,6 +1,6 @@
 import "server-only";
-import type { ClusterDto, HealthDto } from "@/lib/api/types";
-import { describeError } from "@/lib/collector/describe-error";
+import type { ClusterDto, ClusterStatusDto, HealthDto } from "@/lib/api/types";
+import { describeError } from "@/lib/util/describe-error";
 import { formatDuration } from "@/lib/client/format";
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
@@ -40,7 +40,7 @@ function databaseErrorOf(error: unknown): string {
 }
 
 export async function queryHealth(db: Db, config: QueuewatchConfig, now: Date): Promise<HealthDto> {
-  let clusters: ClusterDto[];
+  let clusters: ClusterStatusDto[];
   try {
     clusters = await queryClusters(db, config, now);
   } catch (error) {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/prisma";
-import type { MetricSample } from "@/lib/lag/lag-series";
+import type { MetricSample } from "./metric-sample";
 import { PartitionManager } from "./partition-manager";
 import { SeriesRegistry } from "./series-registry";
 import type { SampleRow } from "./write-samples";

@@ -1,5 +1,5 @@
 import "server-only";
-import { clusterDisplayName } from "@/lib/config/cluster-name";
+import { clusterDisplayName } from "@/lib/config/cluster-settings";
 import type { ClusterConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
 

@@ -1,3 +1,4 @@
+import type { QueuewatchConfig } from "@/lib/config/schema";
 import { chooseStepSeconds } from "./buckets";
 
 export const TIERS = ["raw", "1m", "1h"] as const;
@@ -13,6 +14,11 @@ export interface RetentionDays {
 }
 
 export const DEFAULT_RETENTION_DAYS: RetentionDays = { raw: 7, "1m": 35, "1h": 400 };
+
+/** Each tier's retention as configured. */
+export function retentionDaysOf(config: QueuewatchConfig): RetentionDays {
+  return { raw: config.retention.rawDays, "1m": config.retention.oneMinuteDays, "1h": config.retention.oneHourDays };
+}
 
 const DAY_MS = 86_400_000;
 

@@ -21,7 +21,7 @@ import pg from "pg";
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import type { MetricSample } from "@/lib/lag/lag-series";
+import type { MetricSample } from "@/lib/store/metric-sample";
 import { partitionRangesCovering } from "@/lib/store/partitions";
 import { querySeries, type SeriesQuery, type SeriesResult } from "@/lib/store/query-series";
 import { runRetentionPass, type RetentionPassResult } from "@/lib/store/retention";
@@ -300,10 +300,10 @@ async function relayoutRollups(bench: Bench, hourFrom: number): Promise<void> {
 
 // ---------------------------------------------------------------- (1) ingest
 
-type IngestKind = "store" | "copy" | "node-pg";
+type IngestApproach = "store" | "copy" | "node-pg";
 
 interface IngestRun {
-  kind: IngestKind;
+  approach: IngestApproach;
   ms: number;
   rows: number;
   prepareMs: number[];
@@ -336,7 +336,7 @@ async function storeRun(bench: Bench, fromMs: number, toMs: number): Promise<Ing
     prepareMs.push(poll.prepareMs);
     writeMs.push(poll.writeMs);
   }
-  return { kind: "store", ms: performance.now() - started, rows: prepareMs.length * bench.ids.length, prepareMs, writeMs };
+  return { approach: "store", ms: performance.now() - started, rows: prepareMs.length * bench.ids.length, prepareMs, writeMs };
 }
 
 /** Context only: writeSamples' statement sent through node-pg instead of Prisma, same rows. */
@@ -349,7 +349,7 @@ async function nodePgRun(bench: Bench, fromMs: number, toMs: number): Promise<In
     await bench.pool.query(WRITE_SAMPLES_SQL, [bench.ids, bench.ids.map(() => ts), values]);
     writeMs.push(performance.now() - t0);
   }
-  return { kind: "node-pg", ms: performance.now() - started, rows: writeMs.length * bench.ids.length, prepareMs: [], writeMs };
+  return { approach: "node-pg", ms: performance.now() - started, rows: writeMs.length * bench.ids.length, prepareMs: [], writeMs };
 }
 
 /** COPY of the identical rows into the same parent table, CSV piped into psql; timed from spawn to exit. */
@@ -372,7 +372,7 @@ async function copyRun(bench: Bench, fromMs: number, toMs: number): Promise<Inge
   const [code] = (await exited) as [number | null];
   const ms = performance.now() - started;
   if (code !== 0) throw new Error(`psql COPY exited with ${code}`);
-  return { kind: "copy", ms, rows: chunks.length * bench.ids.length, prepareMs: [], writeMs: [] };
+  return { approach: "copy", ms, rows: chunks.length * bench.ids.length, prepareMs: [], writeMs: [] };
 }
 
 async function ingest(bench: Bench): Promise<{ runs: IngestRun[]; context: IngestRun; partitionRows: number }> {
@@ -385,23 +385,23 @@ async function ingest(bench: Bench): Promise<{ runs: IngestRun[]; context: Inges
   await resetWindow(bench, from, now);
 
   // ABBA order (store, copy, copy, store, …) so drift in table state does not favour one side.
-  const order: IngestKind[] = [];
+  const order: IngestApproach[] = [];
   for (let r = 0; r < bench.options.rounds; r += 1) order.push(...(r % 2 === 0 ? (["store", "copy"] as const) : (["copy", "store"] as const)));
   order.push("node-pg");
   const runs: IngestRun[] = [];
   let reference: string | null = null;
-  for (const [i, kind] of order.entries()) {
+  for (const [i, approach] of order.entries()) {
     if (i > 0) await resetWindow(bench, from, now);
     await sql(bench, "CHECKPOINT"); // each run starts with no dirty buffers left by the previous step
-    const run = kind === "store" ? await storeRun(bench, from, now) : kind === "copy" ? await copyRun(bench, from, now) : await nodePgRun(bench, from, now);
+    const run = approach === "store" ? await storeRun(bench, from, now) : approach === "copy" ? await copyRun(bench, from, now) : await nodePgRun(bench, from, now);
     const sum = await checksum(bench, from, now);
     if (reference === null) reference = sum;
     else if (sum !== reference) throw new Error(`ingest runs wrote different rows: ${sum} vs ${reference}`);
     runs.push(run);
     let extra = "";
-    if (kind === "store") extra = `; per poll: prepare p50 ${millis(percentile(run.prepareMs, 50))}, writeSamples p50 ${millis(percentile(run.writeMs, 50))} p95 ${millis(percentile(run.writeMs, 95))} max ${millis(Math.max(...run.writeMs))}`;
-    if (kind === "node-pg") extra = ` (context only: writeSamples' SQL via node-pg, no Prisma, no prepare); per poll p50 ${millis(percentile(run.writeMs, 50))}`;
-    out(`    run ${i + 1} ${kind.padEnd(7)} ${int(run.rows)} rows in ${seconds(run.ms)} = ${int(rate(run))} rows/s${extra}`);
+    if (approach === "store") extra = `; per poll: prepare p50 ${millis(percentile(run.prepareMs, 50))}, writeSamples p50 ${millis(percentile(run.writeMs, 50))} p95 ${millis(percentile(run.writeMs, 95))} max ${millis(Math.max(...run.writeMs))}`;
+    if (approach === "node-pg") extra = ` (context only: writeSamples' SQL via node-pg, no Prisma, no prepare); per poll p50 ${millis(percentile(run.writeMs, 50))}`;
+    out(`    run ${i + 1} ${approach.padEnd(7)} ${int(run.rows)} rows in ${seconds(run.ms)} = ${int(rate(run))} rows/s${extra}`);
   }
   out(`    every run left the same rows: ${reference ?? "?"}`);
   const context = runs.pop();
@@ -616,8 +616,8 @@ async function main(): Promise<void> {
 
     // (1) ingest: store write path vs COPY, same rows, same table, same window.
     const ingestResult = await ingest(bench);
-    const storeRuns = ingestResult.runs.filter((r) => r.kind === "store");
-    const copyRuns = ingestResult.runs.filter((r) => r.kind === "copy");
+    const storeRuns = ingestResult.runs.filter((r) => r.approach === "store");
+    const copyRuns = ingestResult.runs.filter((r) => r.approach === "copy");
     const storeRate = median(storeRuns.map(rate));
     const copyRate = median(copyRuns.map(rate));
     const ingestRatio = storeRate / copyRate;
@@ -734,7 +734,7 @@ async function main(): Promise<void> {
     out(`- Postgres as found, nothing tuned: ${settingsLine}.`);
     out(`  Autovacuum is ${autovacuum} on this server, so the benchmark runs VACUUM (ANALYZE) itself where printed above; none of that is in a figure.`);
     out(`- (1) ${options.ingestMinutes} min of polls (${options.ingestMinutes * 4} × ${int(bench.ids.length)} rows) are written on top of the other ${options.hours * 60 - options.ingestMinutes} min of raw, so the day partition (${int(ingestResult.partitionRows)} rows before) and its index already exist.`);
-    out(`      Runs in ABBA order (${ingestResult.runs.map((r) => r.kind).join(", ")}) after ${WARMUP_POLLS} warm-up polls; between runs the window is DELETEd and its partition VACUUMed; CHECKPOINT before each run; medians of ${storeRuns.length} runs each.`);
+    out(`      Runs in ABBA order (${ingestResult.runs.map((r) => r.approach).join(", ")}) after ${WARMUP_POLLS} warm-up polls; between runs the window is DELETEd and its partition VACUUMed; CHECKPOINT before each run; medians of ${storeRuns.length} runs each.`);
     out(`      Store: StoreWriter.prepare + writeSamples per poll (series ids already cached, as after the collector's first poll); building the ${int(bench.ids.length)} MetricSample objects is outside the timer.`);
     out(`      COPY: CSV pre-rendered in memory, piped to \`psql -c "COPY samples … FROM STDIN (FORMAT csv)"\` as one transaction; timed from spawning psql to its exit. Every run wrote identical rows (checked).`);
     out(`- The rest of the raw was generated by INSERT … SELECT generate_series in poll order (ts-major), so heap and index have the store's layout. Not timed as a figure.`);

@@ -4,13 +4,13 @@
 // one JSON line on stdout. A process of its own so that its peak RSS is the collector's.
 //
 // Usage: tsx --conditions=react-server scripts/bench/rabbitmq-cycle.ts <management url> <database url> <cycles> <broker pid> <bench vhost>
-import { createQueueTracker } from "@/lib/brokers/registry";
-import type { BrokerAdapter, CollectResult, QueueSnapshot } from "@/lib/brokers/types";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { LagTracker } from "@/lib/lag/lag-tracker";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { queueTrackerFor, RabbitmqPoller } from "@/lib/rabbitmq/rabbitmq-poller";
+import type { QueueSnapshot, RabbitmqCollectResult } from "@/lib/rabbitmq/types";
+import { storeSink } from "@/lib/store/poll-sink";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { processCpuMs, statusMiB } from "./proc-stats";
@@ -42,25 +42,24 @@ export interface RabbitCycleRunReport {
 }
 
 /**
- * The adapter as pollCluster sees it, keeping the latest result (what the cycle saw) and the
- * broker's CPU time during collect(): the store writes after it cost the broker nothing.
+ * The adapter as the poller sees it, keeping the latest result (what the cycle saw) and the broker's
+ * CPU time during collect(): the store writes after it cost the broker nothing.
  */
-class RecordingAdapter implements BrokerAdapter {
-  last: CollectResult | null = null;
+class RecordingAdapter extends RabbitmqAdapter {
+  last: RabbitmqCollectResult | null = null;
   lastBrokerCpuMs = NaN;
-  constructor(private readonly inner: BrokerAdapter, private readonly brokerPid: number) {}
-  async collect(): Promise<CollectResult> {
+  constructor(cluster: RabbitmqClusterConfig, private readonly brokerPid: number) {
+    super(cluster);
+  }
+  override async collect(): Promise<RabbitmqCollectResult> {
     this.last = null;
     const cpuBefore = processCpuMs(this.brokerPid);
     try {
-      this.last = await this.inner.collect();
+      this.last = await super.collect();
       return this.last;
     } finally {
       this.lastBrokerCpuMs = processCpuMs(this.brokerPid) - cpuBefore;
     }
-  }
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 
@@ -75,16 +74,15 @@ async function main(): Promise<void> {
   const cluster: RabbitmqClusterConfig = { id: "bench", kind: "rabbitmq", managementUrl, username: "guest", password: "guest", managementIntervalSeconds: 3600 };
   const db = createPrismaClient(url);
   await syncClusters(db, [cluster]);
-  const adapter = new RecordingAdapter(new RabbitmqAdapter(cluster), brokerPid);
-  const tracker = new LagTracker();
-  const queueTracker = createQueueTracker(cluster);
-  const store = new StoreWriter();
+  const adapter = new RecordingAdapter(cluster, brokerPid);
+  const poller = new RabbitmqPoller(adapter, queueTrackerFor(cluster));
+  const sink = storeSink(db, new StoreWriter());
   const cycles: RabbitCycleReport[] = [];
   try {
     for (let i = 0; i < cycleCount; i += 1) {
       const cpuBefore = processCpuMs(brokerPid);
       const started = performance.now();
-      const report = await pollCluster(db, cluster.id, adapter, store, tracker, queueTracker);
+      const report = await pollCluster(cluster.id, poller, sink);
       const cycleMs = performance.now() - started;
       const brokerCpuMs = processCpuMs(brokerPid) - cpuBefore;
       const queues: readonly QueueSnapshot[] = adapter.last?.queues ?? [];
@@ -98,7 +96,7 @@ async function main(): Promise<void> {
       });
     }
   } finally {
-    await adapter.close();
+    await poller.close();
     await db.$disconnect();
   }
   const result: RabbitCycleRunReport = { cycles, peakRssMiB: statusMiB("VmHWM") };

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getClusters } from "@/app/api/v1/clusters/route";
 import { describeClusterProblem } from "@/components/ui/states";
 import type { ClusterDto } from "@/lib/api/types";
-import { createBrokerAdapter, createQueueTracker } from "@/lib/brokers/registry";
-import { pollCluster } from "@/lib/collector/poll-cluster";
+import { createPoller } from "@/lib/brokers/registry";
+import { storeSink } from "@/lib/store/poll-sink";
+import { pollCluster, type PollReport } from "@/lib/collector/poll-cluster";
 import { loadConfig } from "@/lib/config/load-config";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { LagTracker } from "@/lib/lag/lag-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { body } from "../support/route-helpers";
@@ -48,10 +48,15 @@ async function clusterDto(id: string): Promise<ClusterDto> {
   return cluster;
 }
 
-async function pollOnce(id: string) {
+async function pollOnce(id: string): Promise<PollReport> {
   const cluster = loadConfig().clusters.find((c) => c.id === id);
   if (!cluster) throw new Error(`no cluster ${id} in the config`);
-  return pollCluster(db, id, createBrokerAdapter(cluster), new StoreWriter(), new LagTracker(), createQueueTracker(cluster));
+  const poller = createPoller(cluster);
+  try {
+    return await pollCluster(id, poller, storeSink(db, new StoreWriter()));
+  } finally {
+    await poller.close();
+  }
 }
 
 describe("cluster problems shown instead of empty lists", () => {

@@ -3,6 +3,7 @@
 // from pollCluster → recordPoll → Postgres → the route handlers, never from hand-written rows (except
 // the one test that ages a poll, which cannot wait minutes).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settingsOfKind } from "@/lib/brokers/registry";
 import { GET as getHealth } from "@/app/api/health/route";
 import { GET as getClusters } from "@/app/api/v1/clusters/route";
 import { GET as unknownApiPath } from "@/app/api/[...path]/route";
@@ -12,6 +13,8 @@ import { loadConfig } from "@/lib/config/load-config";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { KafkaPoller } from "@/lib/kafka/kafka-poller";
+import { storeSink } from "@/lib/store/poll-sink";
 import { LagTracker } from "@/lib/lag/lag-tracker";
 import { queryHealth } from "@/lib/store/query-health";
 import { StoreWriter } from "@/lib/store/store-writer";
@@ -36,15 +39,16 @@ let db: Db;
 const store = new StoreWriter();
 
 function kafkaCluster(id: string): KafkaClusterConfig {
-  const found = loadConfig().clusters.find((c) => c.id === id);
-  if (found?.kind !== "kafka") throw new Error(`test config lost ${id}`);
+  const configured = loadConfig().clusters.find((c) => c.id === id);
+  const found = configured && settingsOfKind(configured, "kafka");
+  if (!found) throw new Error(`test config lost ${id}`);
   return found;
 }
 
 async function poll(cluster: KafkaClusterConfig, clusterId = cluster.id) {
   const adapter = new KafkaAdapter(cluster);
   try {
-    return await pollCluster(db, clusterId, adapter, store, new LagTracker());
+    return await pollCluster(clusterId, new KafkaPoller(clusterId, adapter, new LagTracker()), storeSink(db, store));
   } finally {
     await adapter.close();
   }

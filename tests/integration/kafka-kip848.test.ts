@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { KafkaPoller } from "@/lib/kafka/kafka-poller";
+import { storeSink } from "@/lib/store/poll-sink";
 import { LagTracker } from "@/lib/lag/lag-tracker";
-import { queryConsumerGroup } from "@/lib/store/query-consumer-groups";
+import { queryConsumerGroup } from "@/lib/kafka/store/query-consumer-groups";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, withAdmin } from "../support/kafka-fixtures";
@@ -55,7 +57,7 @@ describe("KIP-848 consumer groups", () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const adapter = new KafkaAdapter({ id: CLUSTER, kind: "kafka", brokers: [KAFKA_BROKER] });
-    const report = await pollCluster(db, CLUSTER, adapter, new StoreWriter(), new LagTracker());
+    const report = await pollCluster(CLUSTER, new KafkaPoller(CLUSTER, adapter, new LagTracker()), storeSink(db, new StoreWriter()));
     await adapter.close();
     expect(report.error).toBeNull();
     const detail = await queryConsumerGroup(db, CLUSTER, groupId);

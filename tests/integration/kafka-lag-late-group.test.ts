@@ -8,9 +8,10 @@ import type { ConsumerGroupDetailDto } from "@/lib/api/types";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { KafkaPoller } from "@/lib/kafka/kafka-poller";
+import { storeSink } from "@/lib/store/poll-sink";
 import { LagTracker } from "@/lib/lag/lag-tracker";
-import { queryConsumerGroup } from "@/lib/store/query-consumer-groups";
-import { loadEndOffsetHistory } from "@/lib/store/query-end-offset-history";
+import { queryConsumerGroup } from "@/lib/kafka/store/query-consumer-groups";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, startPacedProducer, type PacedProducer, type ProducedMessage } from "../support/kafka-fixtures";
@@ -30,7 +31,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One collector poll; the group's stored detail if it exists yet, and when the poll was taken. */
 async function poll(tracker: LagTracker): Promise<{ at: number; detail: ConsumerGroupDetailDto | null }> {
-  const report = await pollCluster(db, CLUSTER, adapter, store, tracker);
+  const report = await pollCluster(CLUSTER, new KafkaPoller(CLUSTER, adapter, tracker), storeSink(db, store));
   expect(report.error).toBeNull();
   const detail = await queryConsumerGroup(db, CLUSTER, groupId);
   return { at: Date.now(), detail };
@@ -96,7 +97,7 @@ describe("lag in seconds of a group first seen after its messages were produced"
     // A restarted collector: a new tracker seeded from the store, where every partition's end
     // offsets were written although no group read this topic until the end.
     const restarted = new LagTracker();
-    for (const h of await loadEndOffsetHistory(db, CLUSTER, startedAt - 1000)) restarted.seedEndOffsets(h.topic, h.partition, h.points);
+    await new KafkaPoller(CLUSTER, adapter, restarted).restore(db, startedAt - 1000);
     expect(restarted.historyPoints(topic, 0)).toBeGreaterThan(5);
     await sleep(POLL_MS);
     const { at, detail } = await poll(restarted);

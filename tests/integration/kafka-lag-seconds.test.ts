@@ -6,9 +6,10 @@ import type { ConsumerGroupDetailDto } from "@/lib/api/types";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { KafkaPoller } from "@/lib/kafka/kafka-poller";
+import { storeSink } from "@/lib/store/poll-sink";
 import { LagTracker } from "@/lib/lag/lag-tracker";
-import { queryConsumerGroup } from "@/lib/store/query-consumer-groups";
-import { loadEndOffsetHistory } from "@/lib/store/query-end-offset-history";
+import { queryConsumerGroup } from "@/lib/kafka/store/query-consumer-groups";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, produceTo } from "../support/kafka-fixtures";
@@ -30,7 +31,7 @@ async function poll(): Promise<ConsumerGroupDetailDto & { at: number }> {
 }
 
 async function pollWith(lagTracker: LagTracker): Promise<ConsumerGroupDetailDto & { at: number }> {
-  const report = await pollCluster(db, CLUSTER, adapter, store, lagTracker);
+  const report = await pollCluster(CLUSTER, new KafkaPoller(CLUSTER, adapter, lagTracker), storeSink(db, store));
   expect(report.error).toBeNull();
   const detail = await queryConsumerGroup(db, CLUSTER, groupId);
   if (!detail) throw new Error("group missing after poll");
@@ -92,9 +93,9 @@ describe("lag in seconds against the real broker", () => {
     expect(p4.partitions[0]?.status).toBe("REWIND");
     expect(p4.status).toBe("WARN");
 
-    // A restarted collector seeds its history from the store and gives the same age.
+    // A restarted collector seeds its history from the store (the poller's restore) and gives the same age.
     const restarted = new LagTracker();
-    for (const h of await loadEndOffsetHistory(db, CLUSTER, p0.at - 1000)) restarted.seedEndOffsets(h.topic, h.partition, h.points);
+    await new KafkaPoller(CLUSTER, adapter, restarted).restore(db, p0.at - 1000);
     const p5 = await pollWith(restarted);
     expect(p5.lagSecondsExact).toBe(true);
     expect(Math.abs((p5.lagSeconds ?? 0) - ((p4.lagSeconds ?? 0) + (p5.at - p4.at) / 1000))).toBeLessThanOrEqual(pollInterval);

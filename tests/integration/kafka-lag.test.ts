@@ -1,6 +1,7 @@
 // Lag from a real Kafka broker, through one collector poll, into Postgres and out of the
 // API — checked against Kafka's own kafka-consumer-groups tool.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settingsOfKind } from "@/lib/brokers/registry";
 import { GET as getGroups } from "@/app/api/v1/clusters/[id]/consumer-groups/route";
 import { GET as getGroup } from "@/app/api/v1/clusters/[id]/consumer-groups/[groupId]/route";
 import { GET as getLag } from "@/app/api/v1/clusters/[id]/consumer-groups/[groupId]/lag/route";
@@ -14,6 +15,8 @@ import { loadConfig } from "@/lib/config/load-config";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { KafkaPoller } from "@/lib/kafka/kafka-poller";
+import { storeSink } from "@/lib/store/poll-sink";
 import { LagTracker } from "@/lib/lag/lag-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
@@ -51,8 +54,9 @@ beforeAll(async () => {
   db = createPrismaClient(TEST_DATABASE_URL);
   const config = loadConfig();
   await syncClusters(db, config.clusters);
-  const found = config.clusters.find((c) => c.id === "it-kafka");
-  if (found?.kind !== "kafka") throw new Error("test config lost its kafka cluster");
+  const configured = config.clusters.find((c) => c.id === "it-kafka");
+  const found = configured && settingsOfKind(configured, "kafka");
+  if (!found) throw new Error("test config lost its kafka cluster");
   cluster = found;
   await createTopicWithMessages(topic, produced);
   await commitOffsets(groupId, topic, committed);
@@ -68,7 +72,7 @@ afterAll(async () => {
 describe("one collector poll against a real broker", () => {
   it("stores end − committed for every partition, matching kafka-consumer-groups", async () => {
     const adapter = new KafkaAdapter(cluster);
-    const report = await pollCluster(db, "it-kafka", adapter, store, tracker);
+    const report = await pollCluster("it-kafka", new KafkaPoller("it-kafka", adapter, tracker), storeSink(db, store));
     await adapter.close();
     expect(report.error).toBeNull();
     expect(report.ok).toBe(true);
@@ -135,7 +139,7 @@ describe("one collector poll against a real broker", () => {
       for (let i = 0; i < 100 && !assigned; i += 1) await new Promise((r) => setTimeout(r, 200));
       expect(assigned).toBe(true);
       const adapter = new KafkaAdapter(cluster);
-      const report = await pollCluster(db, "it-kafka", adapter, store, tracker);
+      const report = await pollCluster("it-kafka", new KafkaPoller("it-kafka", adapter, tracker), storeSink(db, store));
       await adapter.close();
       expect(report.error).toBeNull();
       const detail = await body<ConsumerGroupDetailDto>(await getGroup(req(""), params({ id: "it-kafka", groupId: liveGroup })));
@@ -163,7 +167,7 @@ describe("one collector poll against a real broker", () => {
     await produceTo(topic, 1, 50);
     const adapter = new KafkaAdapter(cluster);
     const before = Date.now();
-    const report = await pollCluster(db, "it-kafka", adapter, store, tracker);
+    const report = await pollCluster("it-kafka", new KafkaPoller("it-kafka", adapter, tracker), storeSink(db, store));
     await adapter.close();
     expect(report.error).toBeNull();
 

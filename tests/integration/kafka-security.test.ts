@@ -1,6 +1,7 @@
 // SASL/SCRAM-SHA-512 and TLS with a custom CA, each against a real broker listener.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeError } from "@/lib/collector/describe-error";
+import { settingsOfKind } from "@/lib/brokers/registry";
+import { describeError } from "@/lib/util/describe-error";
 import { parseConfig } from "@/lib/config/parse-config";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
@@ -29,8 +30,9 @@ async function collectWith(cluster: KafkaClusterConfig): Promise<{ ok: true; bro
 }
 
 function clusterFromYaml(yaml: string, env: Record<string, string>): KafkaClusterConfig {
-  const cluster = parseConfig(yaml, "security-test.yaml", env).clusters[0];
-  if (cluster?.kind !== "kafka") throw new Error("expected a kafka cluster");
+  const parsed = parseConfig(yaml, "security-test.yaml", env).clusters[0];
+  const cluster = parsed && settingsOfKind(parsed, "kafka");
+  if (!cluster) throw new Error("expected a kafka cluster");
   return cluster;
 }
 

@@ -8,8 +8,10 @@ import type { Consumer } from "kafkajs";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
+import { KafkaPoller } from "@/lib/kafka/kafka-poller";
+import { storeSink } from "@/lib/store/poll-sink";
 import { LagTracker } from "@/lib/lag/lag-tracker";
-import { queryConsumerGroup } from "@/lib/store/query-consumer-groups";
+import { queryConsumerGroup } from "@/lib/kafka/store/query-consumer-groups";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, startPacedProducer, testKafka, type PacedProducer } from "../support/kafka-fixtures";
@@ -40,7 +42,7 @@ interface Evaluation {
 
 async function evaluate(): Promise<Evaluation | null> {
   const tick = Date.now();
-  const report = await pollCluster(db, CLUSTER, adapter, store, tracker);
+  const report = await pollCluster(CLUSTER, new KafkaPoller(CLUSTER, adapter, tracker), storeSink(db, store));
   expect(report.error).toBeNull();
   const detail = await queryConsumerGroup(db, CLUSTER, groupId);
   await sleep(POLL_MS - (Date.now() - tick));

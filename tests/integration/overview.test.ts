@@ -9,11 +9,11 @@ import { GET as getOverview } from "@/app/api/v1/overview/route";
 import { GET as getGroup } from "@/app/api/v1/clusters/[id]/consumer-groups/[groupId]/route";
 import type { ClusterOverviewDto, ConsumerGroupDetailDto, OverviewDto } from "@/lib/api/types";
 import { pollCluster, type PollReport } from "@/lib/collector/poll-cluster";
-import { createBrokerAdapter, createQueueTracker } from "@/lib/brokers/registry";
+import { createPoller } from "@/lib/brokers/registry";
+import type { ClusterPoller } from "@/lib/brokers/types";
+import { storeSink } from "@/lib/store/poll-sink";
 import { loadConfig } from "@/lib/config/load-config";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { LagTracker } from "@/lib/lag/lag-tracker";
-import type { QueueTracker } from "@/lib/rabbitmq/queue-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER } from "../support/kafka-fixtures";
@@ -58,23 +58,18 @@ clusters:
 
 let db: Db;
 const store = new StoreWriter();
-const trackers = new Map<string, { lag: LagTracker; queues: QueueTracker }>();
+const pollers = new Map<string, ClusterPoller>();
 
-/** One real poll through the broker's registered adapter, keeping each cluster's trackers across polls. */
+/** One real poll through the cluster's registered kind, as the collector does it: one poller per cluster across polls. */
 async function poll(clusterId: string): Promise<PollReport> {
-  const cluster = loadConfig().clusters.find((c) => c.id === clusterId);
-  if (!cluster) throw new Error(`no cluster ${clusterId}`);
-  let tracker = trackers.get(clusterId);
-  if (!tracker) {
-    tracker = { lag: new LagTracker(), queues: createQueueTracker(cluster) };
-    trackers.set(clusterId, tracker);
+  let poller = pollers.get(clusterId);
+  if (!poller) {
+    const cluster = loadConfig().clusters.find((c) => c.id === clusterId);
+    if (!cluster) throw new Error(`no cluster ${clusterId}`);
+    poller = createPoller(cluster);
+    pollers.set(clusterId, poller);
   }
-  const adapter = createBrokerAdapter(cluster);
-  try {
-    return await pollCluster(db, clusterId, adapter, store, tracker.lag, tracker.queues);
-  } finally {
-    await adapter.close();
-  }
+  return pollCluster(clusterId, poller, storeSink(db, store));
 }
 
 async function overviewOf(clusterId: string): Promise<ClusterOverviewDto> {
@@ -124,6 +119,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await Promise.allSettled([...pollers.values()].map((poller) => poller.close()));
   await deleteGroupsAndTopics([stoppedGroup], [topic]);
   await deleteVhost(vhost);
   ownBroker("stop");

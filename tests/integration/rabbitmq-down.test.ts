@@ -5,13 +5,14 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createQueueTracker } from "@/lib/brokers/registry";
+import { settingsOfKind } from "@/lib/brokers/registry";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { loadConfig } from "@/lib/config/load-config";
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { LagTracker } from "@/lib/lag/lag-tracker";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { queueTrackerFor, RabbitmqPoller } from "@/lib/rabbitmq/rabbitmq-poller";
+import { storeSink } from "@/lib/store/poll-sink";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { TEST_DATABASE_URL, writeTestConfig } from "../support/test-config";
@@ -51,8 +52,9 @@ beforeAll(async () => {
   db = createPrismaClient(TEST_DATABASE_URL);
   const loaded = loadConfig();
   await syncClusters(db, loaded.clusters);
-  const cluster = loaded.clusters[0];
-  if (cluster?.kind !== "rabbitmq") throw new Error("expected the RabbitMQ test cluster");
+  const first = loaded.clusters[0];
+  const cluster = first && settingsOfKind(first, "rabbitmq");
+  if (!cluster) throw new Error("expected the RabbitMQ test cluster");
   config = cluster;
 });
 
@@ -65,8 +67,8 @@ afterAll(async () => {
 describe("a RabbitMQ node that stops", () => {
   it("a stopped node: down with the reason, then up again when it returns", async () => {
     const adapter = new RabbitmqAdapter(config);
-    const tracker = createQueueTracker(config);
-    const poll = () => pollCluster(db, "it-rabbit-down", adapter, store, new LagTracker(), tracker);
+    const tracker = queueTrackerFor(config);
+    const poll = () => pollCluster("it-rabbit-down", new RabbitmqPoller(adapter, tracker), storeSink(db, store));
     const shared = execFileSync("rabbitmq-diagnostics", ["-q", "check_running"], { encoding: "utf8" });
     try {
       const up = await poll();

@@ -11,13 +11,14 @@ import { GET as getQueues } from "@/app/api/v1/clusters/[id]/queues/route";
 import { GET as getQueue } from "@/app/api/v1/clusters/[id]/queues/[vhost]/[name]/route";
 import { GET as getSeries } from "@/app/api/v1/series/route";
 import type { QueueDetailDto, QueueDto } from "@/lib/api/types";
-import { createQueueTracker } from "@/lib/brokers/registry";
+import { settingsOfKind } from "@/lib/brokers/registry";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { loadConfig } from "@/lib/config/load-config";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { LagTracker } from "@/lib/lag/lag-tracker";
 import { CHANNEL_COUNTER_FAMILIES, DEPTH_FAMILIES, QUEUE_COUNTER_FAMILIES, queuesFromPrometheus } from "@/lib/rabbitmq/prometheus-queues";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { queueTrackerFor, RabbitmqPoller } from "@/lib/rabbitmq/rabbitmq-poller";
+import { storeSink } from "@/lib/store/poll-sink";
 import type { QueueTracker } from "@/lib/rabbitmq/queue-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
@@ -60,7 +61,7 @@ const store = new StoreWriter();
 async function poll(id: string): Promise<void> {
   const collector = collectors.get(id);
   if (!collector) throw new Error(`no test cluster ${id}`);
-  const report = await pollCluster(db, id, collector.adapter, store, new LagTracker(), collector.tracker);
+  const report = await pollCluster(id, new RabbitmqPoller(collector.adapter, collector.tracker), storeSink(db, store));
   expect(report.error).toBeNull();
 }
 
@@ -83,7 +84,8 @@ beforeAll(async () => {
   const config = loadConfig();
   await syncClusters(db, config.clusters);
   for (const cluster of config.clusters) {
-    if (cluster.kind === "rabbitmq") collectors.set(cluster.id, { adapter: new RabbitmqAdapter(cluster), tracker: createQueueTracker(cluster) });
+    const rabbit = settingsOfKind(cluster, "rabbitmq");
+    if (rabbit) collectors.set(rabbit.id, { adapter: new RabbitmqAdapter(rabbit), tracker: queueTrackerFor(rabbit) });
   }
   await createVhost(vhost);
   connection = await connect(vhost);

@@ -4,18 +4,19 @@
 // topology by argument and by policy across two vhosts (one named with a slash), and a stopped
 // node / wrong credentials marking the cluster down with a clear error, then recovering.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settingsOfKind } from "@/lib/brokers/registry";
 import type amqp from "amqplib";
 import { GET as getNodes } from "@/app/api/v1/clusters/[id]/nodes/route";
 import { GET as getQueues } from "@/app/api/v1/clusters/[id]/queues/route";
 import { GET as getQueue } from "@/app/api/v1/clusters/[id]/queues/[vhost]/[name]/route";
 import type { NodesDto, QueueDetailDto, QueueDto } from "@/lib/api/types";
-import { createQueueTracker } from "@/lib/brokers/registry";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { loadConfig } from "@/lib/config/load-config";
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { LagTracker } from "@/lib/lag/lag-tracker";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
+import { queueTrackerFor, RabbitmqPoller } from "@/lib/rabbitmq/rabbitmq-poller";
+import { storeSink } from "@/lib/store/poll-sink";
 import { DERIVED_WINDOW_MS } from "@/lib/rabbitmq/queue-rates";
 import type { QueueTracker } from "@/lib/rabbitmq/queue-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
@@ -59,7 +60,7 @@ const store = new StoreWriter();
 async function poll(id: string) {
   const entry = clusters.get(id);
   if (!entry) throw new Error(`no test cluster ${id}`);
-  return pollCluster(db, id, entry.adapter, store, new LagTracker(), entry.tracker);
+  return pollCluster(id, new RabbitmqPoller(entry.adapter, entry.tracker), storeSink(db, store));
 }
 
 async function queuesOf(id: string, vhost: string): Promise<QueueDto[]> {
@@ -84,9 +85,10 @@ beforeAll(async () => {
   db = createPrismaClient(TEST_DATABASE_URL);
   const config = loadConfig();
   await syncClusters(db, config.clusters);
-  for (const cluster of config.clusters) {
-    if (cluster.kind !== "rabbitmq") continue;
-    clusters.set(cluster.id, { config: cluster, adapter: new RabbitmqAdapter(cluster), tracker: createQueueTracker(cluster) });
+  for (const configured of config.clusters) {
+    const cluster = settingsOfKind(configured, "rabbitmq");
+    if (!cluster) continue;
+    clusters.set(cluster.id, { config: cluster, adapter: new RabbitmqAdapter(cluster), tracker: queueTrackerFor(cluster) });
   }
   await createVhost(vhostA);
   await createVhost(vhostB);

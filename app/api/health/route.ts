@@ -1,6 +1,6 @@
 import { json } from "@/lib/api/http";
 import type { HealthDto } from "@/lib/api/types";
-import { describeError } from "@/lib/collector/describe-error";
+import { describeError } from "@/lib/util/describe-error";
 import { getConfig } from "@/lib/config/load-config";
 import { getPrisma } from "@/lib/db/prisma";
 import { queryHealth } from "@/lib/store/query-health";

@@ -1,14 +1,14 @@
 import { json, serverError } from "@/lib/api/http";
-import { describeError } from "@/lib/collector/describe-error";
 import { getConfig } from "@/lib/config/load-config";
 import { getPrisma } from "@/lib/db/prisma";
-import { queryClusters } from "@/lib/store/query-clusters";
+import { listClusters } from "@/lib/overview/list-clusters";
+import { describeError } from "@/lib/util/describe-error";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   try {
-    return json({ clusters: await queryClusters(getPrisma(), getConfig(), new Date()) });
+    return json({ clusters: (await listClusters(getPrisma(), getConfig(), new Date())).map((cluster) => cluster.dto) });
   } catch (error) {
     return serverError(describeError(error));
   }

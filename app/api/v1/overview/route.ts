@@ -1,8 +1,8 @@
 import { json, serverError } from "@/lib/api/http";
-import { describeError } from "@/lib/collector/describe-error";
+import { describeError } from "@/lib/util/describe-error";
 import { getConfig } from "@/lib/config/load-config";
 import { getPrisma } from "@/lib/db/prisma";
-import { queryOverview } from "@/lib/store/query-overview";
+import { queryOverview } from "@/lib/overview/query-overview";
 
 export const dynamic = "force-dynamic";
 

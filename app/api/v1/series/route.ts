@@ -1,7 +1,8 @@
 import { withCluster } from "@/lib/api/handlers";
 import { badRequest, json } from "@/lib/api/http";
 import { parseSearchParams, seriesQuerySchema } from "@/lib/api/query-params";
-import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-name";
+import { pollIntervalSecondsFor } from "@/lib/config/cluster-settings";
+import { retentionDaysOf } from "@/lib/store/tiers";
 import { querySeries, TooManySeriesError } from "@/lib/store/query-series";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClusterPageFrame } from "@/components/layout/cluster-page-frame";
 import { ConsumerGroupView } from "@/components/lag/consumer-group-view";
-import { consumerGroupExists, findExisting, findPageCluster, segmentReadings } from "@/lib/store/page-subjects";
+import { consumerGroupExists } from "@/lib/kafka/store/page-subjects";
+import { findExisting, findPageCluster, segmentReadings } from "@/lib/store/page-subjects";
 
 type Props = { params: Promise<{ id: string; groupId: string }> };
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TopicView } from "@/components/kafka/topic-view";
 import { ClusterPageFrame } from "@/components/layout/cluster-page-frame";
-import { findExisting, findPageCluster, segmentReadings, topicExists } from "@/lib/store/page-subjects";
+import { topicExists } from "@/lib/kafka/store/page-subjects";
+import { findExisting, findPageCluster, segmentReadings } from "@/lib/store/page-subjects";
 
 type Props = { params: Promise<{ id: string; topic: string }> };
 

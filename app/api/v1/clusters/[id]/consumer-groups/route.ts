@@ -1,13 +1,10 @@
-import { withCluster } from "@/lib/api/handlers";
-import { badRequest, json } from "@/lib/api/http";
-import { queryConsumerGroups } from "@/lib/store/query-consumer-groups";
+import { withResource } from "@/lib/api/handlers";
+import { json } from "@/lib/api/http";
+import { queryConsumerGroups } from "@/lib/kafka/store/query-consumer-groups";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  return withCluster(id, async ({ db, cluster }) => {
-    if (cluster.kind !== "kafka") return badRequest(`cluster "${id}" is a ${cluster.kind} cluster: it has no consumer groups`);
-    return json({ groups: await queryConsumerGroups(db, id) });
-  });
+  return withResource(id, "consumer-groups", async ({ db }) => json({ groups: await queryConsumerGroups(db, id) }));
 }

@@ -1,10 +1,10 @@
 import { withQueueCluster } from "@/lib/api/handlers";
 import { json } from "@/lib/api/http";
-import { queryQueues } from "@/lib/store/query-rabbitmq";
+import { queryQueues } from "@/lib/rabbitmq/store/query-queues";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  return withQueueCluster(id, async ({ db, noConsumersAfterMs }) => json({ queues: await queryQueues(db, id, noConsumersAfterMs) }));
+  return withQueueCluster(id, "queues", async ({ db, noConsumersAfterMs }) => json({ queues: await queryQueues(db, id, noConsumersAfterMs) }));
 }

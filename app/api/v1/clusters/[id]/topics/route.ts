@@ -1,13 +1,10 @@
-import { withCluster } from "@/lib/api/handlers";
-import { badRequest, json } from "@/lib/api/http";
-import { queryTopics } from "@/lib/store/query-kafka-cluster";
+import { withResource } from "@/lib/api/handlers";
+import { json } from "@/lib/api/http";
+import { queryTopics } from "@/lib/kafka/store/query-kafka-cluster";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  return withCluster(id, async ({ db, cluster }) => {
-    if (cluster.kind !== "kafka") return badRequest(`cluster "${id}" is a ${cluster.kind} cluster: it has no topics`);
-    return json({ topics: await queryTopics(db, id) });
-  });
+  return withResource(id, "topics", async ({ db }) => json({ topics: await queryTopics(db, id) }));
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClusterPageFrame } from "@/components/layout/cluster-page-frame";
 import { QueueView } from "@/components/rabbitmq/queue-view";
-import { findExisting, findPageCluster, queueExists, segmentReadings } from "@/lib/store/page-subjects";
+import { queueExists } from "@/lib/rabbitmq/store/page-subjects";
+import { findExisting, findPageCluster, segmentReadings } from "@/lib/store/page-subjects";
 
 type Props = { params: Promise<{ id: string; vhost: string; name: string }> };
 

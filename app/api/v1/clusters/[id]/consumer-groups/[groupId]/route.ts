@@ -1,12 +1,12 @@
-import { withCluster } from "@/lib/api/handlers";
+import { withResource } from "@/lib/api/handlers";
 import { json, notFound } from "@/lib/api/http";
-import { queryConsumerGroup } from "@/lib/store/query-consumer-groups";
+import { queryConsumerGroup } from "@/lib/kafka/store/query-consumer-groups";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; groupId: string }> }): Promise<Response> {
   const { id, groupId } = await params;
-  return withCluster(id, async ({ db }) => {
+  return withResource(id, "consumer-groups", async ({ db }) => {
     const group = await queryConsumerGroup(db, id, groupId);
     return group ? json(group) : notFound(`unknown consumer group "${groupId}" in cluster "${id}"`);
   });

@@ -1,12 +1,12 @@
-import { withCluster } from "@/lib/api/handlers";
+import { withResource } from "@/lib/api/handlers";
 import { json, notFound } from "@/lib/api/http";
-import { queryTopic } from "@/lib/store/query-kafka-cluster";
+import { queryTopic } from "@/lib/kafka/store/query-kafka-cluster";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; topic: string }> }): Promise<Response> {
   const { id, topic } = await params;
-  return withCluster(id, async ({ db }) => {
+  return withResource(id, "topics", async ({ db }) => {
     const detail = await queryTopic(db, id, topic);
     return detail ? json(detail) : notFound(`unknown topic "${topic}" in cluster "${id}"`);
   });

@@ -1,9 +1,10 @@
-import { withCluster } from "@/lib/api/handlers";
+import { withResource } from "@/lib/api/handlers";
 import { badRequest, json, notFound } from "@/lib/api/http";
 import { lagQuerySchema, parseSearchParams } from "@/lib/api/query-params";
-import { pollIntervalSecondsFor, retentionDaysOf } from "@/lib/config/cluster-name";
-import { queryConsumerGroup } from "@/lib/store/query-consumer-groups";
-import { groupHasHistory, queryGroupLag } from "@/lib/store/query-group-lag";
+import { pollIntervalSecondsFor } from "@/lib/config/cluster-settings";
+import { retentionDaysOf } from "@/lib/store/tiers";
+import { queryConsumerGroup } from "@/lib/kafka/store/query-consumer-groups";
+import { groupHasHistory, queryGroupLag } from "@/lib/kafka/store/query-group-lag";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id, groupId } = await params;
   const query = parseSearchParams(lagQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return badRequest(query.message);
-  return withCluster(id, async ({ db, cluster, config }) => {
+  return withResource(id, "consumer-groups", async ({ db, cluster, config }) => {
     const known = (await groupHasHistory(db, id, groupId)) || (await queryConsumerGroup(db, id, groupId)) !== null;
     if (!known) return notFound(`unknown consumer group "${groupId}" in cluster "${id}"`);
     const { from, to, points } = query.value;

@@ -1,13 +1,13 @@
 import { withQueueCluster } from "@/lib/api/handlers";
 import { json, notFound } from "@/lib/api/http";
-import { queryQueue } from "@/lib/store/query-rabbitmq";
+import { queryQueue } from "@/lib/rabbitmq/store/query-queues";
 
 export const dynamic = "force-dynamic";
 
 // vhost and name arrive URL-decoded ("/" is sent as %2F); any character is allowed in both.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; vhost: string; name: string }> }): Promise<Response> {
   const { id, vhost, name } = await params;
-  return withQueueCluster(id, async ({ db, noConsumersAfterMs }) => {
+  return withQueueCluster(id, "queues", async ({ db, noConsumersAfterMs }) => {
     const queue = await queryQueue(db, id, vhost, name, noConsumersAfterMs);
     return queue ? json(queue) : notFound(`unknown queue "${name}" in vhost "${vhost}" of cluster "${id}"`);
   });

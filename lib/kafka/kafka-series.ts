@@ -1,6 +1,8 @@
-import type { BrokerNode, ConsumerGroupSnapshot, TopicSnapshot } from "@/lib/brokers/types";
-import { summarizeGroupLag } from "./compute-lag";
-import type { GroupInsight, TopicRates } from "./lag-tracker";
+import { summarizeGroupLag } from "@/lib/lag/compute-lag";
+import type { GroupInsight, TopicRates } from "@/lib/lag/lag-tracker";
+import type { ConsumerGroupSnapshot } from "@/lib/lag/types";
+import type { MetricSample } from "@/lib/store/metric-sample";
+import type { BrokerNode, KafkaCollectResult, TopicSnapshot } from "./types";
 
 /** Metric names of the Kafka lag series (the store's `metric`; labels as noted). */
 export const KAFKA_METRICS = {
@@ -17,12 +19,6 @@ export const KAFKA_METRICS = {
   offlinePartitions: "kafka_offline_partitions", // {}
   brokers: "kafka_brokers", // {}: brokers reported by the cluster
 } as const;
-
-export interface MetricSample {
-  metric: string;
-  labels: Record<string, string>;
-  value: number;
-}
 
 /**
  * Pure: the samples one poll contributes. Unknown values (no committed offset, no known
@@ -60,10 +56,8 @@ export function insightSamples(insights: readonly GroupInsight[]): MetricSample[
  * of every partition whose end offset was read: the history that lets a restarted collector
  * give the age of messages produced before any group was seen.
  */
-export function clusterHealthSamples(brokers: readonly BrokerNode[] | null, topics: readonly TopicSnapshot[] | null, produceRates: ReadonlyMap<string, TopicRates>): MetricSample[] {
-  const samples: MetricSample[] = [];
-  if (brokers !== null) samples.push({ metric: KAFKA_METRICS.brokers, labels: {}, value: brokers.length });
-  if (topics === null) return samples;
+export function clusterHealthSamples(brokers: readonly BrokerNode[], topics: readonly TopicSnapshot[], produceRates: ReadonlyMap<string, TopicRates>): MetricSample[] {
+  const samples: MetricSample[] = [{ metric: KAFKA_METRICS.brokers, labels: {}, value: brokers.length }];
   samples.push({ metric: KAFKA_METRICS.underReplicatedPartitions, labels: {}, value: topics.reduce((n, t) => n + t.underReplicatedPartitions, 0) });
   samples.push({ metric: KAFKA_METRICS.offlinePartitions, labels: {}, value: topics.reduce((n, t) => n + t.offlinePartitions, 0) });
   for (const topic of topics) {
@@ -78,4 +72,9 @@ export function clusterHealthSamples(brokers: readonly BrokerNode[] | null, topi
     }
   }
   return samples;
+}
+
+/** Pure: every sample of one Kafka poll. */
+export function kafkaSamples(result: KafkaCollectResult, insights: readonly GroupInsight[], produceRates: ReadonlyMap<string, TopicRates>): MetricSample[] {
+  return [...groupLagSamples(result.consumerGroups), ...insightSamples(insights), ...clusterHealthSamples(result.brokers, result.topics, produceRates)];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ConsumerGroupSnapshot } from "@/lib/brokers/types";
-import { clusterHealthSamples, groupLagSamples, KAFKA_METRICS } from "./lag-series";
+import type { ConsumerGroupSnapshot } from "@/lib/lag/types";
+import { clusterHealthSamples, groupLagSamples, KAFKA_METRICS } from "./kafka-series";
 
 const group = (groupId: string, partitions: ConsumerGroupSnapshot["partitions"]): ConsumerGroupSnapshot => ({ groupId, state: "Empty", protocol: "", groupProtocol: "classic", members: [], partitions });
 
@@ -43,13 +43,13 @@ describe("clusterHealthSamples", () => {
 
   it("writes the end offset of every partition read, whether or not a group reads it", () => {
     const partitions = [0, 1].map((partition) => ({ partition, leader: 1, replicas: [1], isr: [1], endOffset: partition === 0 ? 42 : null }));
-    expect(clusterHealthSamples(null, [{ ...topic, partitions }], new Map()).filter((s) => s.metric === KAFKA_METRICS.endOffset)).toEqual([
+    expect(clusterHealthSamples([], [{ ...topic, partitions }], new Map()).filter((s) => s.metric === KAFKA_METRICS.endOffset)).toEqual([
       { metric: KAFKA_METRICS.endOffset, labels: { topic: "orders", partition: "0" }, value: 42 },
     ]);
   });
 
   it("writes no topic rate while it is unknown (first poll)", () => {
     const rates = new Map([["orders", { perSecond: null, partitions: new Map<number, number | null>([[0, null]]) }]]);
-    expect(clusterHealthSamples(null, [topic], rates).map((s) => s.metric)).toEqual([KAFKA_METRICS.underReplicatedPartitions, KAFKA_METRICS.offlinePartitions]);
+    expect(clusterHealthSamples([], [topic], rates).map((s) => s.metric)).toEqual([KAFKA_METRICS.brokers, KAFKA_METRICS.underReplicatedPartitions, KAFKA_METRICS.offlinePartitions]);
   });
 });

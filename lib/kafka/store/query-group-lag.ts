@@ -1,10 +1,10 @@
 import "server-only";
 import type { LagSeriesDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";
-import { KAFKA_METRICS } from "@/lib/lag/lag-series";
-import { fillBuckets } from "./buckets";
-import { querySeries } from "./query-series";
-import type { RetentionDays } from "./tiers";
+import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
+import { fillBuckets } from "@/lib/store/buckets";
+import { querySeries } from "@/lib/store/query-series";
+import type { RetentionDays } from "@/lib/store/tiers";
 
 export interface LagQuery {
   clusterId: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import { toNumber } from "./bigint";
+import { toNumber } from "@/lib/store/bigint";
 import type { ConsumerGroup } from "@prisma/client";
 import type { ConsumerGroupDetailDto, ConsumerGroupSummaryDto, GroupInsightDto, GroupMemberDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";

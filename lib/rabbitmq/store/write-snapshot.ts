@@ -1,16 +1,23 @@
 import "server-only";
-import { toBigInt } from "./bigint";
-import type { Prisma } from "@prisma/client";
-import { deadLetterLoops, deadLettersDropped, queueKey } from "@/lib/rabbitmq/dead-letter-topology";
+import type { DbTransaction } from "@/lib/db/prisma";
+import { toBigInt } from "@/lib/store/bigint";
 import { BULK_STATEMENT_ROWS, chunks } from "@/lib/util/chunks";
-import type { PollFindings } from "./record-poll";
+import { deadLetterLoops, deadLettersDropped, queueKey } from "../dead-letter-topology";
+import type { QueueInsight } from "../queue-tracker";
+import type { RabbitmqCollectResult } from "../types";
+
+/** A RabbitMQ poll and what the queue tracker derived from it, ready to store. */
+export interface RabbitmqSnapshot {
+  result: RabbitmqCollectResult;
+  queueInsights: ReadonlyMap<string, QueueInsight>;
+}
 
 /**
  * Replaces a RabbitMQ cluster's queue and node snapshots inside the poll's transaction.
  * Queues go in unnest chunks: a cluster can have tens of thousands of them.
  */
-export async function writeRabbitmqSnapshot(tx: Prisma.TransactionClient, clusterId: string, polledAt: Date, findings: PollFindings): Promise<void> {
-  const { queues, queueInsights, deadLetterRoutes, nodes } = findings;
+export async function writeRabbitmqSnapshot(tx: DbTransaction, clusterId: string, polledAt: Date, snapshot: RabbitmqSnapshot): Promise<void> {
+  const { result: { queues, deadLetterRoutes, nodes }, queueInsights } = snapshot;
   if (nodes !== null) {
     await tx.rabbitmqNode.deleteMany({ where: { clusterId } });
     await tx.rabbitmqNode.createMany({
@@ -22,15 +29,14 @@ export async function writeRabbitmqSnapshot(tx: Prisma.TransactionClient, cluste
       })),
     });
   }
-  if (queues === null) return;
   await tx.rabbitmqQueue.deleteMany({ where: { clusterId } });
-  const loops = deadLetterRoutes ? deadLetterLoops(deadLetterRoutes) : new Set<string>();
+  const loops = deadLetterLoops(deadLetterRoutes);
   const rows = queues.map((q) => {
     const key = queueKey(q);
     const insight = queueInsights.get(key);
-    const route = deadLetterRoutes?.get(key);
+    const route = deadLetterRoutes.get(key);
     return {
-      vhost: q.vhost, name: q.name, type: q.type, messages: q.messages, ready: q.messagesReady, unacked: q.messagesUnacknowledged,
+      vhost: q.vhost, name: q.name, type: q.type, messages: q.messages, messagesReady: q.messagesReady, messagesUnacknowledged: q.messagesUnacknowledged,
       consumers: q.consumers, capacity: q.consumerCapacity,
       publish: insight?.rates.publishRate ?? null, deliver: insight?.rates.deliverRate ?? null, ack: insight?.rates.ackRate ?? null,
       redeliver: insight?.rates.redeliverRate ?? null, inflow: insight?.deadLetterInflowRate ?? null, outflow: insight?.deadLetterOutRate ?? null,
@@ -49,8 +55,8 @@ export async function writeRabbitmqSnapshot(tx: Prisma.TransactionClient, cluste
         dead_letter_from, dead_letter_routing, dead_letter_targets, no_consumers_since, growth_rate, dead_letter_out_rate, dead_letter_dropped,
         dead_letter_loop, polled_at)
       SELECT ${clusterId}, v, n, t, m, r, u, c, cc, pr, dr, ar, rr, ir, x, k, f, rt, tg::jsonb, ns, g, o, dd, dl, ${polledAt}
-      FROM unnest(${col("vhost")}::text[], ${col("name")}::text[], ${col("type")}::text[], ${col("messages")}::bigint[], ${col("ready")}::bigint[],
-                  ${col("unacked")}::bigint[], ${col("consumers")}::int[], ${col("capacity")}::float8[], ${col("publish")}::float8[],
+      FROM unnest(${col("vhost")}::text[], ${col("name")}::text[], ${col("type")}::text[], ${col("messages")}::bigint[], ${col("messagesReady")}::bigint[],
+                  ${col("messagesUnacknowledged")}::bigint[], ${col("consumers")}::int[], ${col("capacity")}::float8[], ${col("publish")}::float8[],
                   ${col("deliver")}::float8[], ${col("ack")}::float8[], ${col("redeliver")}::float8[], ${col("inflow")}::float8[],
                   ${col("dlx")}::text[], ${col("dlrk")}::text[], ${col("dlFrom")}::text[], ${col("dlRouting")}::text[], ${col("targets")}::text[],
                   ${col("since")}::timestamptz[], ${col("growth")}::float8[], ${col("outflow")}::float8[], ${col("dropped")}::boolean[],

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/prisma";
-import { KAFKA_METRICS } from "@/lib/lag/lag-series";
+import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
 import type { EndOffsetPoint } from "@/lib/lag/time-lag";
 
 export interface EndOffsetHistory {

@@ -1,0 +1,50 @@
+import "server-only";
+import type { ClusterPoller, CollectedPoll, PollCount } from "@/lib/brokers/types";
+import type { Db } from "@/lib/db/prisma";
+import { LagTracker } from "@/lib/lag/lag-tracker";
+import type { KafkaAdapter } from "./kafka-adapter";
+import { kafkaSamples } from "./kafka-series";
+import { loadEndOffsetHistory } from "./store/query-end-offset-history";
+import { writeKafkaSnapshot } from "./store/write-snapshot";
+import type { KafkaCollectResult } from "./types";
+
+/** How much stored end-offset history seeds lag in seconds at start-up. */
+const SEED_HISTORY_MS = 3_600_000;
+
+/** Pure: what a Kafka poll saw, for logs and reports. */
+export function kafkaCounts(result: KafkaCollectResult): PollCount[] {
+  return [{ noun: "consumer group", count: result.consumerGroups.length }];
+}
+
+/**
+ * The collector's Kafka worker for one cluster: the admin connection and the lag tracker (end-offset
+ * history for lag in seconds, commit windows for status, rates for catch-up time).
+ */
+export class KafkaPoller implements ClusterPoller {
+  constructor(private readonly clusterId: string, private readonly adapter: KafkaAdapter, readonly tracker: LagTracker = new LagTracker()) {}
+
+  async collect(): Promise<CollectedPoll> {
+    const result = await this.adapter.collect();
+    return {
+      counts: kafkaCounts(result),
+      brokerRequests: result.brokerRequests,
+      derive: (polledAt) => {
+        const insights = this.tracker.observe(polledAt, result.consumerGroups);
+        const produceRates = this.tracker.observeTopics(polledAt, result.topics);
+        return {
+          samples: kafkaSamples(result, insights, produceRates),
+          writeSnapshot: (tx, clusterId, at) => writeKafkaSnapshot(tx, clusterId, at, { result, produceRates, insights }),
+        };
+      },
+    };
+  }
+
+  /** After a restart, lag in seconds picks up the stored end-offset history instead of lower bounds. */
+  async restore(db: Db, sinceMs = Date.now() - SEED_HISTORY_MS): Promise<void> {
+    for (const history of await loadEndOffsetHistory(db, this.clusterId, sinceMs)) this.tracker.seedEndOffsets(history.topic, history.partition, history.points);
+  }
+
+  close(): Promise<void> {
+    return this.adapter.close();
+  }
+}

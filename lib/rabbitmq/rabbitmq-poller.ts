@@ -1,0 +1,52 @@
+import "server-only";
+import type { ClusterPoller, CollectedPoll, PollCount } from "@/lib/brokers/types";
+import type { RabbitmqClusterConfig } from "@/lib/config/schema";
+import { queueKey } from "./dead-letter-topology";
+import type { RabbitmqAdapter } from "./rabbitmq-adapter";
+import { rabbitmqSamples } from "./queue-series";
+import { QueueTracker } from "./queue-tracker";
+import { growthWindowMsOf } from "./settings";
+import { writeRabbitmqSnapshot } from "./store/write-snapshot";
+import type { RabbitmqCollectResult } from "./types";
+
+/** Pure: what a RabbitMQ poll saw, for logs and reports. */
+export function rabbitmqCounts(result: RabbitmqCollectResult): PollCount[] {
+  return [{ noun: "queue", count: result.queues.length }];
+}
+
+/**
+ * The collector's RabbitMQ worker for one cluster: the HTTP adapter (Prometheus plugin and management
+ * API) and the queue tracker (rates at the broker's refreshes, no-consumer stretches, depth windows).
+ */
+/** A queue tracker with the cluster's settings. */
+export function queueTrackerFor(cluster: RabbitmqClusterConfig): QueueTracker {
+  return new QueueTracker({ growthWindowMs: growthWindowMsOf(cluster) });
+}
+
+export class RabbitmqPoller implements ClusterPoller {
+  constructor(private readonly adapter: RabbitmqAdapter, readonly tracker: QueueTracker) {}
+
+  async collect(): Promise<CollectedPoll> {
+    const result = await this.adapter.collect();
+    return {
+      counts: rabbitmqCounts(result),
+      brokerRequests: result.brokerRequests,
+      derive: (polledAt) => {
+        const targets = new Set([...result.deadLetterRoutes.values()].flatMap((route) => route.targets.map(queueKey)));
+        const sources = new Set(result.deadLetterRoutes.keys());
+        const queueInsights = this.tracker.observe(polledAt, result.queues, result.queueCounterOrigin, targets, sources);
+        return {
+          samples: rabbitmqSamples(result, queueInsights),
+          writeSnapshot: (tx, clusterId, at) => writeRabbitmqSnapshot(tx, clusterId, at, { result, queueInsights }),
+        };
+      },
+    };
+  }
+
+  /** Rates and signals start afresh after a restart: nothing to seed. */
+  async restore(): Promise<void> {}
+
+  close(): Promise<void> {
+    return this.adapter.close();
+  }
+}
