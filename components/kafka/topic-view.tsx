@@ -9,7 +9,7 @@ import { CHART_COLORS, TimeSeriesChart } from "@/components/ui/time-series-chart
 import { formatCount, formatDuration, formatIsoStep, formatRate, parseRange } from "@/lib/client/format";
 import { useCluster, useSeries, useTopic } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
-import { countKnownPoints, singleSeriesRows, toChartPoints } from "@/lib/client/chart-data";
+import { countKnownPoints, singleSeriesRows } from "@/lib/client/chart-data";
 import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
 
 /** A topic: health, throughput chart, partitions and the groups consuming it with their lag. */
@@ -44,7 +44,7 @@ export function TopicView({ clusterId, topic }: { clusterId: string; topic: stri
             {throughput.isPending ? <Loading what="throughput" /> : throughput.isError ? <ErrorState error={throughput.error} what="throughput" /> :
               countKnownPoints(points) === 0 ? <Empty>No throughput samples in this range yet (the first needs two polls).</Empty> : (
                 <>
-                  <TimeSeriesChart rows={singleSeriesRows(toChartPoints(points))} series={[{ key: "v", label: "produced", color: CHART_COLORS.blue }]} unit="msg/s"
+                  <TimeSeriesChart rows={singleSeriesRows(points)} series={[{ key: "v", label: "produced", color: CHART_COLORS.blue }]} unit="msg/s"
                     fromMs={throughput.dataUpdatedAt - range.ms} toMs={throughput.dataUpdatedAt} label="messages produced per second" />
                   <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">average per {formatIsoStep(throughput.data.step)} bucket</p>
                 </>

@@ -7,11 +7,11 @@ import { DataTable, NAME_CELL } from "@/components/ui/data-table";
 import { Name } from "@/components/ui/name";
 import { ClusterProblemState, describeClusterProblem, Empty, ErrorState, LagStatusBadge, Loading, PageTitle, STALE_TEXT, StaleMark } from "@/components/ui/states";
 import { CHART_COLORS, TimeSeriesChart, type ChartSeries } from "@/components/ui/time-series-chart";
-import type { ClusterDto, ConsumerGroupDetailDto, SeriesDto } from "@/lib/api/types";
+import type { ClusterDto, ConsumerGroupDetailDto } from "@/lib/api/types";
 import { formatAgo, formatCount, formatDuration, formatIsoStep, formatRate, parseRange, RANGES } from "@/lib/client/format";
 import { useCluster, useConsumerGroup, useGroupLag, useSeries } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
-import { countKnownPoints, mergeSeriesPoints, singleSeriesRows, toChartPoints } from "@/lib/client/chart-data";
+import { countKnownPoints, firstSeriesPoints, mergeSeriesPoints, singleSeriesRows } from "@/lib/client/chart-data";
 import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
 
 const TOPIC_COLORS = [CHART_COLORS.blue, CHART_COLORS.purple, CHART_COLORS.amber, CHART_COLORS.slate, CHART_COLORS.red] as const;
@@ -56,7 +56,7 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
               {lag.isPending ? <Loading what="lag history" /> : lag.isError ? <ErrorState error={lag.error} what="lag history" /> :
                 countKnownPoints(lag.data.points) === 0 ? <Empty>No lag samples in this range.</Empty> :
                 <>
-                  <TimeSeriesChart rows={singleSeriesRows(toChartPoints(lag.data.points))} series={[{ key: "v", label: "total lag", color: CHART_COLORS.blue }]} unit="messages"
+                  <TimeSeriesChart rows={singleSeriesRows(lag.data.points)} series={[{ key: "v", label: "total lag", color: CHART_COLORS.blue }]} unit="messages"
                     fromMs={Date.parse(lag.data.from)} toMs={Date.parse(lag.data.to)} label="total lag in messages" />
                   <p className="mt-1 text-xs text-slate-600 dark:text-slate-300" data-testid="chart-resolution">
                     max per {formatIsoStep(lag.data.step)} bucket, from {lag.data.tier === "raw" ? "raw samples" : `${lag.data.tier} rollups`}; gaps mean no data
@@ -126,17 +126,16 @@ function GroupError({ error, cluster }: { error: unknown; cluster: ClusterDto | 
 }
 
 const rangeOf = (rangeMs: number) => RANGES.find((r) => r.ms === rangeMs) ?? RANGES[1];
-const firstPoints = (series: SeriesDto | undefined) => series?.series[0]?.points ?? [];
 
 function LagSecondsChart({ clusterId, groupId, rangeMs }: { clusterId: string; groupId: string; rangeMs: number }) {
   const seconds = useSeries(clusterId, KAFKA_METRICS.groupLagSeconds, { group: groupId }, rangeMs, "max");
-  const points = firstPoints(seconds.data);
+  const points = firstSeriesPoints(seconds.data);
   return (
     <ChartPanel title="Lag in time (age of the oldest unconsumed message)" range={rangeOf(rangeMs).key}>
       {seconds.isPending ? <Loading what="lag in time" /> : seconds.isError ? <ErrorState error={seconds.error} what="lag in time" /> :
         countKnownPoints(points) === 0 ? <Empty>No lag-in-time samples in this range (they need the produce time of the oldest unconsumed message).</Empty> : (
           <>
-            <TimeSeriesChart rows={singleSeriesRows(toChartPoints(points))} series={[{ key: "v", label: "lag in time", color: CHART_COLORS.purple }]} unit="s"
+            <TimeSeriesChart rows={singleSeriesRows(points)} series={[{ key: "v", label: "lag in time", color: CHART_COLORS.purple }]} unit="s"
               fromMs={seconds.dataUpdatedAt - rangeMs} toMs={seconds.dataUpdatedAt} label="lag in seconds" />
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">max per {formatIsoStep(seconds.data.step)} bucket</p>
           </>
@@ -158,7 +157,7 @@ function RatesChart({ clusterId, group, rangeMs }: { clusterId: string; group: C
     { key: "consumed", label: "consumed by this group", color: CHART_COLORS.green },
     ...topics.map((topic, i) => ({ key: `p${i}`, label: `produced to ${topic}`, color: TOPIC_COLORS[i % TOPIC_COLORS.length] ?? CHART_COLORS.blue })),
   ];
-  const rows = mergeSeriesPoints({ consumed: firstPoints(consumed.data), ...Object.fromEntries(topicSeries.map((points, i) => [`p${i}`, points])) });
+  const rows = mergeSeriesPoints({ consumed: firstSeriesPoints(consumed.data), ...Object.fromEntries(topicSeries.map((points, i) => [`p${i}`, points])) });
   const known = rows.some((row) => series.some((s) => row[s.key] !== null));
   return (
     <ChartPanel title="Consumed vs produced (msg/s)" range={rangeOf(rangeMs).key}>

@@ -5,13 +5,13 @@ import { QueueSignals } from "@/components/rabbitmq/queues-view";
 import { ChartPanel } from "@/components/ui/chart-panel";
 import { Empty, ErrorState, Loading, PageTitle, STALE_TEXT, StaleMark } from "@/components/ui/states";
 import { CHART_COLORS, TimeSeriesChart, type ChartSeries } from "@/components/ui/time-series-chart";
-import type { ClusterDto, QueueDetailDto, SeriesDto } from "@/lib/api/types";
+import type { ClusterDto, QueueDetailDto } from "@/lib/api/types";
 import { formatCount, formatIsoStep, formatRate, formatShare, parseRange } from "@/lib/client/format";
 import { useCluster, useQueue, useSeries } from "@/lib/client/hooks";
 import { useTimeFormat } from "@/lib/client/time";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { queueKey } from "@/lib/rabbitmq/dead-letter-topology";
-import { mergeSeriesPoints } from "@/lib/client/chart-data";
+import { firstSeriesPoints, mergeSeriesPoints } from "@/lib/client/chart-data";
 import { RABBITMQ_METRICS } from "@/lib/rabbitmq/queue-series";
 
 const ROUTING_TEXT: Record<string, string> = {
@@ -29,7 +29,6 @@ const RATE_SERIES: readonly ChartSeries[] = [
 const DEAD_LETTER_IN: ChartSeries = { key: "deadLetterIn", label: "dead letters in", color: CHART_COLORS.purple };
 const DEAD_LETTER_OUT: ChartSeries = { key: "deadLetterOut", label: "dead-lettered out", color: CHART_COLORS.amber };
 
-const points = (series: SeriesDto | undefined) => series?.series[0]?.points ?? [];
 
 /** One queue: depth (ready + unacked stacked) and rates charts, consumers, its DLQ or its sources. */
 export function QueueView({ clusterId, vhost, name }: { clusterId: string; vhost: string; name: string }) {
@@ -47,16 +46,16 @@ export function QueueView({ clusterId, vhost, name }: { clusterId: string; vhost
   // A DLQ's inflow is dead letters, not publishes: without this series its rates chart is flat zero.
   const deadLetterIn = useSeries(clusterId, RABBITMQ_METRICS.deadLetterInflowRate, labels, range.ms);
   const deadLetterOut = useSeries(clusterId, RABBITMQ_METRICS.deadLetterOutRate, labels, range.ms);
-  const depthRows = mergeSeriesPoints({ ready: points(ready.data), unacked: points(unacked.data) });
+  const depthRows = mergeSeriesPoints({ ready: firstSeriesPoints(ready.data), unacked: firstSeriesPoints(unacked.data) });
   const rateSeries = [
     ...RATE_SERIES,
     ...(detail.data && detail.data.deadLetterSources.length > 0 ? [DEAD_LETTER_IN] : []),
     ...(detail.data?.deadLetter ? [DEAD_LETTER_OUT] : []),
   ];
   const rateRows = mergeSeriesPoints({
-    publish: points(publish.data), deliver: points(deliver.data), ack: points(ack.data), redeliver: points(redeliver.data),
-    ...(rateSeries.includes(DEAD_LETTER_IN) ? { deadLetterIn: points(deadLetterIn.data) } : {}),
-    ...(rateSeries.includes(DEAD_LETTER_OUT) ? { deadLetterOut: points(deadLetterOut.data) } : {}),
+    publish: firstSeriesPoints(publish.data), deliver: firstSeriesPoints(deliver.data), ack: firstSeriesPoints(ack.data), redeliver: firstSeriesPoints(redeliver.data),
+    ...(rateSeries.includes(DEAD_LETTER_IN) ? { deadLetterIn: firstSeriesPoints(deadLetterIn.data) } : {}),
+    ...(rateSeries.includes(DEAD_LETTER_OUT) ? { deadLetterOut: firstSeriesPoints(deadLetterOut.data) } : {}),
   });
   const toMs = ready.dataUpdatedAt || Date.parse(detail.data?.polledAt ?? "") || 0;
   return (

@@ -1,17 +1,13 @@
-import type { SeriesPointDto } from "@/lib/api/types";
 import { formatCount, formatDuration, formatRate } from "@/lib/client/format";
+import type { SeriesData } from "@/lib/api/time-points";
+import type { TimePoint } from "@/lib/store/buckets";
 
-export interface ChartPoint {
-  t: number;
-  v: number | null;
+/** The points of a series answer's first series (a query for one exact label set), or none yet. */
+export function firstSeriesPoints(data: SeriesData | undefined): TimePoint[] {
+  return data?.series[0]?.points ?? [];
 }
 
-/** Pure mapper from API points to recharts rows; nulls stay null so the line breaks at gaps. */
-export function toChartPoints(points: readonly SeriesPointDto[]): ChartPoint[] {
-  return points.map((p) => ({ t: Date.parse(p.t), v: p.v }));
-}
-
-export function countKnownPoints(points: readonly { v: number | null }[]): number {
+export function countKnownPoints(points: readonly TimePoint[]): number {
   return points.filter((p) => p.v !== null).length;
 }
 
@@ -22,12 +18,12 @@ export type MultiChartRow = { t: number } & Record<string, number | null>;
  * Pure mapper for charts with several series (e.g. ready and unacked stacked): one row per
  * timestamp seen in any series, a missing or null value staying null (a gap, not a zero).
  */
-export function mergeSeriesPoints(seriesByKey: Readonly<Record<string, readonly SeriesPointDto[]>>): MultiChartRow[] {
+export function mergeSeriesPoints(seriesByKey: Readonly<Record<string, readonly TimePoint[]>>): MultiChartRow[] {
   const keys = Object.keys(seriesByKey);
   const rows = new Map<number, MultiChartRow>();
   for (const key of keys) {
     for (const point of seriesByKey[key] ?? []) {
-      const t = Date.parse(point.t);
+      const { t } = point;
       let row = rows.get(t);
       if (!row) {
         row = { t } as MultiChartRow;
@@ -121,16 +117,16 @@ export function isolatedPointIndices(rows: readonly MultiChartRow[], key: string
 }
 
 /** Chart rows of one series ({t, v}) as multi-series rows with key "v". */
-export function singleSeriesRows(points: readonly ChartPoint[]): MultiChartRow[] {
+export function singleSeriesRows(points: readonly TimePoint[]): MultiChartRow[] {
   return points.map((p) => ({ t: p.t, v: p.v }) as MultiChartRow);
 }
 
 /** One request's series keyed by one of their labels (e.g. every group's lag keyed by `group`), for sparklines. */
-export function pointsByLabel(series: readonly { labels: Record<string, string>; points: readonly SeriesPointDto[] }[], keyOf: (labels: Record<string, string>) => string | undefined): Map<string, ChartPoint[]> {
-  const out = new Map<string, ChartPoint[]>();
+export function pointsByLabel(series: readonly { labels: Record<string, string>; points: readonly TimePoint[] }[], keyOf: (labels: Record<string, string>) => string | undefined): Map<string, TimePoint[]> {
+  const out = new Map<string, TimePoint[]>();
   for (const s of series) {
     const key = keyOf(s.labels);
-    if (key !== undefined) out.set(key, toChartPoints(s.points));
+    if (key !== undefined) out.set(key, [...s.points]);
   }
   return out;
 }
@@ -139,7 +135,7 @@ export function pointsByLabel(series: readonly { labels: Record<string, string>;
  * An SVG path for a sparkline over [fromMs, toMs] × [0, max]: one "M … L …" run per stretch of known
  * values, so a gap stays a gap; a lone known point becomes a short flat tick so it is still seen.
  */
-export function sparklinePath(points: readonly ChartPoint[], fromMs: number, toMs: number, width: number, height: number): string {
+export function sparklinePath(points: readonly TimePoint[], fromMs: number, toMs: number, width: number, height: number): string {
   const max = Math.max(0, ...points.map((p) => p.v ?? 0));
   const span = Math.max(1, toMs - fromMs);
   const x = (t: number) => ((t - fromMs) / span) * width;

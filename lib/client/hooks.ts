@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { pointsByLabel } from "@/lib/client/chart-data";
 import type { BrokersDto, ClusterDto, ConsumerGroupDetailDto, ConsumerGroupSummaryDto, LagSeriesDto, NodesDto, OverviewDto, QueueDetailDto, QueueDto, SeriesDto, TopicDetailDto, TopicSummaryDto } from "@/lib/api/types";
+import { decodeLagSeries, decodeSeries } from "@/lib/api/time-points";
 import { fetchJson } from "./fetch-json";
 
 const LIVE_MS = 5_000;
@@ -60,7 +61,7 @@ export function useGroupLag(clusterId: string, groupId: string, rangeMs: number)
       const to = new Date();
       const from = new Date(to.getTime() - rangeMs);
       const qs = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), points: "300" });
-      return fetchJson<LagSeriesDto>(`/api/v1/clusters/${enc(clusterId)}/consumer-groups/${enc(groupId)}/lag?${qs}`, signal);
+      return fetchJson<LagSeriesDto>(`/api/v1/clusters/${enc(clusterId)}/consumer-groups/${enc(groupId)}/lag?${qs}`, signal).then(decodeLagSeries);
     },
     refetchInterval: LIVE_MS * 2,
   });
@@ -122,7 +123,7 @@ export function useSeries(clusterId: string, metric: string, labels: Record<stri
     queryFn: ({ signal }) => {
       const to = new Date();
       const qs = new URLSearchParams({ ...labels, cluster: clusterId, metric, agg: aggregation, from: new Date(to.getTime() - rangeMs).toISOString(), to: to.toISOString(), points: String(points) });
-      return fetchJson<SeriesDto>(`/api/v1/series?${qs}`, signal);
+      return fetchJson<SeriesDto>(`/api/v1/series?${qs}`, signal).then(decodeSeries);
     },
     refetchInterval: LIVE_MS * 2,
   });

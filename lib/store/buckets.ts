@@ -48,14 +48,18 @@ export function bucketStarts(fromMs: number, toMs: number, stepSeconds: number):
   return starts;
 }
 
-export interface Point {
-  t: string;
+/**
+ * A value at a time: the one shape of a time point from the SQL bucket to the chart (epoch ms; v null
+ * for "no data"). Only the API's JSON carries `t` as an ISO string (lib/api/time-points.ts).
+ */
+export interface TimePoint {
+  t: number;
   v: number | null;
 }
 
 /** Lays sparse bucket values onto the full bucket grid; missing buckets become null. */
-export function fillBuckets(fromMs: number, toMs: number, stepSeconds: number, values: ReadonlyMap<number, number | null>): Point[] {
-  return bucketStarts(fromMs, toMs, stepSeconds).map((t) => ({ t: new Date(t).toISOString(), v: values.get(t) ?? null }));
+export function fillBuckets(fromMs: number, toMs: number, stepSeconds: number, values: ReadonlyMap<number, number | null>): TimePoint[] {
+  return bucketStarts(fromMs, toMs, stepSeconds).map((t) => ({ t, v: values.get(t) ?? null }));
 }
 
 /** ISO-8601 duration for a step, e.g. 60 → "PT1M", 86400 → "P1D". */

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import type { Db } from "@/lib/db/prisma";
-import { fillBuckets, firstBucketStartMs, isoStep, minStepForPollInterval, type Point } from "./buckets";
+import { fillBuckets, firstBucketStartMs, isoStep, minStepForPollInterval, type TimePoint } from "./buckets";
 import type { Aggregation } from "./rollup-math";
 import type { Labels } from "./series-registry";
 import { chooseTier, type RetentionDays, type Tier } from "./tiers";
@@ -22,7 +22,7 @@ export interface SeriesQuery {
 }
 
 export interface SeriesResult {
-  series: { labels: Record<string, string>; points: Point[] }[];
+  series: { labels: Record<string, string>; points: TimePoint[] }[];
   step: string;
   stepSeconds: number;
   tier: Tier;
@@ -74,12 +74,12 @@ export async function querySeries(db: Db, query: SeriesQuery, nowMs: number, ret
   const step = Prisma.sql`make_interval(secs => ${stepSeconds})`;
   const rows =
     tier === "raw"
-      ? await db.$queryRaw<{ series_id: bigint; bucket: Date; v: number | null }[]>`
-          SELECT series_id, date_bin(${step}, ts, TIMESTAMPTZ 'epoch') AS bucket, ${RAW_EXPR[query.aggregation]} AS v
+      ? await db.$queryRaw<{ series_id: bigint; t: number; v: number | null }[]>`
+          SELECT series_id, extract(epoch FROM date_bin(${step}, ts, TIMESTAMPTZ 'epoch'))::float8 * 1000 AS t, ${RAW_EXPR[query.aggregation]} AS v
           FROM samples WHERE series_id = ANY(${ids}::int8[]) AND ts >= ${firstBucket} AND ts < ${query.to}
           GROUP BY 1, 2`
-      : await db.$queryRaw<{ series_id: bigint; bucket: Date; v: number | null }[]>`
-          SELECT series_id, date_bin(${step}, bucket, TIMESTAMPTZ 'epoch') AS bucket, ${ROLLUP_EXPR[query.aggregation]} AS v
+      : await db.$queryRaw<{ series_id: bigint; t: number; v: number | null }[]>`
+          SELECT series_id, extract(epoch FROM date_bin(${step}, bucket, TIMESTAMPTZ 'epoch'))::float8 * 1000 AS t, ${ROLLUP_EXPR[query.aggregation]} AS v
           FROM ${Prisma.raw(tier === "1m" ? "rollup_1m" : "rollup_1h")}
           WHERE series_id = ANY(${ids}::int8[]) AND bucket >= ${firstBucket} AND bucket < ${query.to}
           GROUP BY 1, 2`;
@@ -88,7 +88,7 @@ export async function querySeries(db: Db, query: SeriesQuery, nowMs: number, ret
   for (const row of rows) {
     const id = Number(row.series_id);
     const values = bySeries.get(id) ?? new Map<number, number | null>();
-    values.set(new Date(row.bucket).getTime(), row.v === null ? null : Number(row.v));
+    values.set(Number(row.t), row.v === null ? null : Number(row.v));
     bySeries.set(id, values);
   }
   result.series = found.map((row) => ({

@@ -514,13 +514,13 @@ async function thirtyDayChart(bench: Bench, seriesIndex: number): Promise<ChartC
   let compared = 0;
   const disagreeing: string[] = [];
   for (const point of result.series[0]?.points ?? []) {
-    const expected = rawByBucket.get(Date.parse(point.t));
+    const expected = rawByBucket.get(point.t);
     if (expected === undefined && point.v === null) continue;
     compared += 1;
     if (expected !== undefined && point.v !== null && Math.abs(point.v - expected) <= 1e-9 * Math.max(1, Math.abs(expected))) agreeing += 1;
     else {
-      const holdsNow = Date.parse(point.t) <= now && now < Date.parse(point.t) + stepMs;
-      disagreeing.push(`${point.t}: rollup ${point.v ?? "null"} vs raw ${expected ?? "none"}${holdsNow ? " (expected: the 1h row of the hour holding `to` also counts the polls written after `to`)" : ""}`);
+      const holdsNow = point.t <= now && now < point.t + stepMs;
+      disagreeing.push(`${new Date(point.t).toISOString()}: rollup ${point.v ?? "null"} vs raw ${expected ?? "none"}${holdsNow ? " (expected: the 1h row of the hour holding `to` also counts the polls written after `to`)" : ""}`);
     }
   }
   return { result, store: { medianMs: median(store), runsMs: store }, raw: { medianMs: median(raw), runsMs: raw }, rawWindow, rawRows: rawRows.length, agreeing, compared, disagreeing };

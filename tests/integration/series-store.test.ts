@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCollector } from "@/lib/collector/run-collector";
 import { silentLogger } from "@/lib/log/logger";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { encodePoints } from "@/lib/api/time-points";
 import { fillBuckets } from "@/lib/store/buckets";
 import { listPartitions } from "@/lib/store/partition-manager";
 import { querySeries } from "@/lib/store/query-series";
@@ -103,7 +104,7 @@ describe("series store", () => {
     expect(result.series).toHaveLength(1);
     const expected = fillBuckets(T0, T0 + 2 * 3600_000, 900, new Map([...rollupSamples(samplesA, 900)].map(([t, agg]) => [t, aggregateValue(agg, "avg")])));
     expect(result.series[0]?.points).toEqual(expected);
-    expect(result.series[0]?.points[2]).toEqual({ t: new Date(GAP.from).toISOString(), v: null });
+    expect(result.series[0]?.points[2]).toEqual({ t: GAP.from, v: null });
   });
 
   it("answers from raw samples for short steps and from the 1-hour tier for old ranges", async () => {
@@ -117,7 +118,7 @@ describe("series store", () => {
     expect(old.tier).toBe("1h");
     expect(old.series.map((s) => s.labels.queue)).toEqual(["a", "b"]);
     const hourB = rollupSamples(samplesB, 3600);
-    expect(old.series[1]?.points).toEqual([...hourB].filter(([t]) => t < T0 + 2 * 3600_000).map(([t, agg]) => ({ t: new Date(t).toISOString(), v: aggregateValue(agg, "max") })));
+    expect(old.series[1]?.points).toEqual([...hourB].filter(([t]) => t < T0 + 2 * 3600_000).map(([t, agg]) => ({ t, v: aggregateValue(agg, "max") })));
     const merged = mergeAggregates([...rollupSamples(samplesA, 60).values()].filter((_, i) => i < 60));
     expect(old.series[0]?.points[0]?.v).toBe(merged?.max);
   });
@@ -136,7 +137,8 @@ describe("series store", () => {
     const body = (await response.json()) as SeriesDto;
     expect(body.tier).toBe("1m"); // the range is 10 days old: raw (7 days) no longer covers it
     expect(body.step).toBe("PT15M");
-    expect(body.series).toEqual([{ labels: { queue: "a" }, points: fillBuckets(T0, T0 + 2 * 3600_000, 900, new Map([...rollupSamples(samplesA, 900)].map(([t, agg]) => [t, aggregateValue(agg, "avg")]))) }]);
+    // On the wire a point's time is an ISO string (the API's shape), the same buckets as the store's.
+    expect(body.series).toEqual([{ labels: { queue: "a" }, points: encodePoints(fillBuckets(T0, T0 + 2 * 3600_000, 900, new Map([...rollupSamples(samplesA, 900)].map(([t, agg]) => [t, aggregateValue(agg, "avg")])))) }]);
     expect((await getSeries(url(`cluster=nope&metric=${METRIC}`))).status).toBe(404);
     const bad = await getSeries(url(`cluster=${CLUSTER}&metric=${METRIC}&agg=median`));
     expect(bad.status).toBe(400);
@@ -150,11 +152,11 @@ describe("series store", () => {
     const direct = await querySeries(db, { clusterId: CLUSTER, metric: METRIC, labels: { queue: "a" }, from: new Date(from), to: new Date(to), maxPoints: 600, aggregation: "last", pollIntervalSeconds: 15 }, NOW, DEFAULT_RETENTION_DAYS);
     expect(direct.step).toBe("PT30S");
     const points = direct.series[0]?.points ?? [];
-    expect(points[0]?.t).toBe(new Date(T0 + 30_000).toISOString());
-    expect(points.every((p) => Date.parse(p.t) >= from && Date.parse(p.t) < to)).toBe(true);
+    expect(points[0]?.t).toBe(T0 + 30_000);
+    expect(points.every((p) => p.t >= from && p.t < to)).toBe(true);
     expect(points.every((p) => p.v !== null)).toBe(true); // 15 s samples in 30 s buckets: no empty bucket
     // The bucket that began before `from` (holding the sample at T0) is not there.
-    expect(points.find((p) => Date.parse(p.t) === T0)).toBeUndefined();
+    expect(points.find((p) => p.t === T0)).toBeUndefined();
 
     const response = await getSeries(new Request(`http://localhost/api/v1/series?cluster=${CLUSTER}&metric=${METRIC}&queue=a&agg=last&points=600&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`));
     const body = (await response.json()) as SeriesDto;

@@ -1,4 +1,5 @@
 import "server-only";
+import { encodePoints } from "@/lib/api/time-points";
 import type { LagSeriesDto } from "@/lib/api/types";
 import type { Db } from "@/lib/db/prisma";
 import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
@@ -25,7 +26,7 @@ export async function queryGroupLag(db: Db, query: LagQuery, nowMs: number, rete
   );
   const exact = result.series.find((s) => s.labels.group === query.groupId);
   const points = exact?.points ?? fillBuckets(query.from.getTime(), query.to.getTime(), result.stepSeconds, new Map());
-  return { points, step: result.step, tier: result.tier, from: query.from.toISOString(), to: query.to.toISOString() };
+  return { points: encodePoints(points), step: result.step, tier: result.tier, from: query.from.toISOString(), to: query.to.toISOString() };
 }
 
 export async function groupHasHistory(db: Db, clusterId: string, groupId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { withCluster } from "@/lib/api/handlers";
 import { badRequest, json } from "@/lib/api/http";
 import { parseSearchParams, seriesQuerySchema } from "@/lib/api/query-params";
+import { encodeSeries } from "@/lib/api/time-points";
 import { pollIntervalSecondsFor } from "@/lib/config/cluster-settings";
 import { retentionDaysOf } from "@/lib/store/tiers";
 import { querySeries, TooManySeriesError } from "@/lib/store/query-series";
@@ -15,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     try {
       const pollIntervalSeconds = pollIntervalSecondsFor(clusterConfig, config.pollIntervalSeconds);
       const result = await querySeries(db, { clusterId: cluster, metric, labels, from, to, maxPoints: points, aggregation, pollIntervalSeconds }, Date.now(), retentionDaysOf(config));
-      return json({ series: result.series, step: result.step, tier: result.tier });
+      return json({ series: encodeSeries(result.series), step: result.step, tier: result.tier });
     } catch (error) {
       if (error instanceof TooManySeriesError) return badRequest(error.message);
       throw error;
