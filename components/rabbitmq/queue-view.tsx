@@ -21,7 +21,7 @@ const ROUTING_TEXT: Record<string, string> = {
   "missing-exchange": "the dead-letter exchange does not exist: dead letters are DROPPED",
 };
 
-const DEPTH_SERIES: readonly ChartSeries[] = [{ key: "ready", label: "ready", color: CHART_COLORS.blue }, { key: "unacked", label: "unacked", color: CHART_COLORS.amber }];
+const DEPTH_SERIES: readonly ChartSeries[] = [{ key: "messagesReady", label: "ready", color: CHART_COLORS.blue }, { key: "messagesUnacknowledged", label: "unacked", color: CHART_COLORS.amber }];
 const RATE_SERIES: readonly ChartSeries[] = [
   { key: "publish", label: "publish", color: CHART_COLORS.blue }, { key: "deliver", label: "deliver/get", color: CHART_COLORS.green },
   { key: "ack", label: "ack", color: CHART_COLORS.slate }, { key: "redeliver", label: "redeliver", color: CHART_COLORS.red },
@@ -38,7 +38,7 @@ export function QueueView({ clusterId, vhost, name }: { clusterId: string; vhost
   const range = parseRange(params.get("range"));
   const labels = { vhost, queue: name };
   const ready = useSeries(clusterId, RABBITMQ_METRICS.messagesReady, labels, range.ms, "last");
-  const unacked = useSeries(clusterId, RABBITMQ_METRICS.messagesUnacknowledged, labels, range.ms, "last");
+  const unacknowledged = useSeries(clusterId, RABBITMQ_METRICS.messagesUnacknowledged, labels, range.ms, "last");
   const publish = useSeries(clusterId, RABBITMQ_METRICS.publishRate, labels, range.ms);
   const deliver = useSeries(clusterId, RABBITMQ_METRICS.deliverRate, labels, range.ms);
   const ack = useSeries(clusterId, RABBITMQ_METRICS.ackRate, labels, range.ms);
@@ -46,7 +46,7 @@ export function QueueView({ clusterId, vhost, name }: { clusterId: string; vhost
   // A DLQ's inflow is dead letters, not publishes: without this series its rates chart is flat zero.
   const deadLetterIn = useSeries(clusterId, RABBITMQ_METRICS.deadLetterInflowRate, labels, range.ms);
   const deadLetterOut = useSeries(clusterId, RABBITMQ_METRICS.deadLetterOutRate, labels, range.ms);
-  const depthRows = mergeSeriesPoints({ ready: firstSeriesPoints(ready.data), unacked: firstSeriesPoints(unacked.data) });
+  const depthRows = mergeSeriesPoints({ messagesReady: firstSeriesPoints(ready.data), messagesUnacknowledged: firstSeriesPoints(unacknowledged.data) });
   const rateSeries = [
     ...RATE_SERIES,
     ...(detail.data && detail.data.deadLetterSources.length > 0 ? [DEAD_LETTER_IN] : []),
@@ -66,7 +66,7 @@ export function QueueView({ clusterId, vhost, name }: { clusterId: string; vhost
           <Figures queue={detail.data} cluster={cluster} />
           <div className="grid gap-x-4 xl:grid-cols-2">
             <ChartPanel title="Depth: ready and unacknowledged (stacked)" range={range.key} onRange={(key) => setParams({ range: key })}>
-              {ready.isPending || unacked.isPending ? <Loading what="depth" /> : ready.isError ? <ErrorState error={ready.error} what="depth" /> :
+              {ready.isPending || unacknowledged.isPending ? <Loading what="depth" /> : ready.isError ? <ErrorState error={ready.error} what="depth" /> :
                 depthRows.length === 0 ? <Empty>No depth samples in this range yet.</Empty> : (
                   <>
                     <TimeSeriesChart rows={depthRows} stacked unit="messages" series={DEPTH_SERIES} fromMs={toMs - range.ms} toMs={toMs} label="queue depth in messages, ready and unacknowledged stacked" />

@@ -2,9 +2,10 @@
 // carries a domain value as it is, the DTO is that type; times are ISO strings on the wire.
 import type { KindCapabilities } from "@/lib/brokers/types";
 import type { ClusterKind } from "@/lib/config/schema";
-import type { BrokerNode, TopicPartitionInfo } from "@/lib/kafka/types";
-import type { PartitionLag } from "@/lib/lag/compute-lag";
-import type { GroupMember } from "@/lib/lag/types";
+import type { BrokerNode, TopicPartitionInfo, TopicSnapshot } from "@/lib/kafka/types";
+import type { GroupLagSummary, PartitionLag } from "@/lib/lag/compute-lag";
+import type { GroupInsight, PartitionInsight } from "@/lib/lag/lag-tracker";
+import type { ConsumerGroupSnapshot, GroupMember } from "@/lib/lag/types";
 import type { QueueRef } from "@/lib/rabbitmq/dead-letter-topology";
 import type { QueueSnapshot, RabbitNodeSnapshot } from "@/lib/rabbitmq/types";
 
@@ -35,49 +36,41 @@ export interface ClusterDto {
 /** A cluster's poll state as the store has it (the cluster answer without its kind's capabilities). */
 export type ClusterStatusDto = Omit<ClusterDto, "capabilities">;
 
-/** Lag insight shared by the group list and the group detail. */
-export interface GroupInsightDto {
-  /** OK, WARN, ERR (a partition stopped or stalled) or UNKNOWN (not enough polls yet); see lib/lag/evaluate-status.ts */
+/**
+ * Lag insight shared by the group list and the group detail: the lag tracker's GroupInsight as stored.
+ * status: OK, WARN, ERR (a partition stopped or stalled) or UNKNOWN (not enough polls yet); see
+ * lib/lag/evaluate-status.ts. catchUpSeconds null: not catching up at current rates, or unknown.
+ */
+export interface GroupInsightDto extends Pick<GroupInsight, "lagSeconds" | "lagSecondsExact" | "catchUpSeconds" | "consumeRate" | "produceRate"> {
   status: string;
-  /** age of the oldest unconsumed message, seconds (max over partitions) */
-  lagSeconds: number | null;
-  /** false: lagSeconds is a lower bound */
-  lagSecondsExact: boolean;
-  /** null: not catching up at current rates, or unknown */
-  catchUpSeconds: number | null;
-  consumeRate: number | null;
-  produceRate: number | null;
 }
 
-export interface ConsumerGroupSummaryDto extends GroupInsightDto {
-  groupId: string;
-  /** "consumer" = KIP-848 group: state is "Unknown" and members are not visible to Queuewatch's client */
+/** The group as the broker described it. */
+interface GroupFacts extends Pick<ConsumerGroupSnapshot, "groupId" | "state"> {
+  /** as stored: "consumer" = KIP-848 group (state "Unknown", members not visible to Queuewatch's client), else "classic" */
   groupProtocol: string;
-  state: string;
+}
+
+/** Lag totals of the group (lib/lag/compute-lag.ts summarizeGroupLag). */
+type GroupLagTotals = Pick<GroupLagSummary, "totalLag" | "maxLag">;
+
+export interface ConsumerGroupSummaryDto extends GroupInsightDto, GroupFacts, GroupLagTotals {
+  /** number of members */
   members: number;
-  totalLag: number | null;
-  maxLag: number | null;
   topics: string[];
   polledAt: string;
 }
 
-export interface PartitionLagDto extends PartitionLag {
-  lagSeconds: number | null;
-  lagSecondsExact: boolean;
+export interface PartitionLagDto extends PartitionLag, Pick<PartitionInsight, "lagSeconds" | "lagSecondsExact"> {
   status: string;
 }
 
 export type GroupMemberDto = GroupMember;
 
-export interface ConsumerGroupDetailDto extends GroupInsightDto {
-  groupProtocol: string;
-  memberDetails: GroupMemberDto[];
-  groupId: string;
-  state: string;
-  protocol: string;
+export interface ConsumerGroupDetailDto extends GroupInsightDto, GroupFacts, GroupLagTotals, Pick<ConsumerGroupSnapshot, "protocol"> {
+  /** number of members */
   members: number;
-  totalLag: number | null;
-  maxLag: number | null;
+  memberDetails: GroupMemberDto[];
   polledAt: string;
   partitions: PartitionLagDto[];
 }
@@ -113,13 +106,9 @@ export interface BrokersDto {
   polledAt: string | null;
 }
 
-export interface TopicSummaryDto {
-  name: string;
-  internal: boolean;
+export interface TopicSummaryDto extends Pick<TopicSnapshot, "name" | "internal" | "replicationFactor" | "underReplicatedPartitions" | "offlinePartitions"> {
+  /** number of partitions */
   partitions: number;
-  replicationFactor: number;
-  underReplicatedPartitions: number;
-  offlinePartitions: number;
   /** messages/s since the previous poll; null on the first poll */
   produceRate: number | null;
   consumerGroups: string[];

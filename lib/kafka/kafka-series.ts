@@ -43,7 +43,7 @@ export function insightSamples(insights: readonly GroupInsight[]): MetricSample[
   const samples: MetricSample[] = [];
   for (const insight of insights) {
     if (insight.lagSeconds !== null) samples.push({ metric: KAFKA_METRICS.groupLagSeconds, labels: { group: insight.groupId }, value: insight.lagSeconds });
-    if (insight.consumePerSecond !== null) samples.push({ metric: KAFKA_METRICS.groupConsumeRate, labels: { group: insight.groupId }, value: insight.consumePerSecond });
+    if (insight.consumeRate !== null) samples.push({ metric: KAFKA_METRICS.groupConsumeRate, labels: { group: insight.groupId }, value: insight.consumeRate });
     for (const p of insight.partitions) {
       if (p.lagSeconds !== null) samples.push({ metric: KAFKA_METRICS.partitionLagSeconds, labels: { group: insight.groupId, topic: p.topic, partition: String(p.partition) }, value: p.lagSeconds });
     }

@@ -43,8 +43,8 @@ describe("LagTracker", () => {
     const tracker = new LagTracker(opts);
     tracker.observe(0, [group(0, 1000)]);
     const [insight] = tracker.observe(10_000, [group(300, 1100)]); // consume 30/s, produce 10/s, lag 800
-    expect(insight?.consumePerSecond).toBe(30);
-    expect(insight?.producePerSecond).toBe(10);
+    expect(insight?.consumeRate).toBe(30);
+    expect(insight?.produceRate).toBe(10);
     expect(insight?.catchUpSeconds).toBe(40);
   });
 

@@ -24,8 +24,8 @@ export interface GroupInsight {
   lagSeconds: number | null;
   lagSecondsExact: boolean;
   catchUpSeconds: number | null;
-  consumePerSecond: number | null;
-  producePerSecond: number | null;
+  consumeRate: number | null;
+  produceRate: number | null;
   partitions: PartitionInsight[];
 }
 
@@ -182,8 +182,8 @@ export class LagTracker {
       lagSeconds: worst?.lagSeconds ?? null,
       lagSecondsExact: worst?.lagSecondsExact ?? true,
       catchUpSeconds: catchUp.seconds,
-      consumePerSecond: catchUp.consumePerSecond,
-      producePerSecond: catchUp.producePerSecond,
+      consumeRate: catchUp.consumeRate,
+      produceRate: catchUp.produceRate,
       partitions,
     };
   }

@@ -38,7 +38,7 @@ describe("estimateCatchUp", () => {
   });
 
   it("reports the rates it used", () => {
-    expect(estimateCatchUp([{ ts: 0, committed: 0, end: 500 }, { ts: 10_000, committed: 200, end: 600 }], 400)).toEqual({ consumePerSecond: 20, producePerSecond: 10, seconds: 40 });
+    expect(estimateCatchUp([{ ts: 0, committed: 0, end: 500 }, { ts: 10_000, committed: 200, end: 600 }], 400)).toEqual({ consumeRate: 20, produceRate: 10, seconds: 40 });
   });
 });
 

@@ -84,8 +84,8 @@ export interface RatePoint {
 }
 
 export interface CatchUpEstimate {
-  consumePerSecond: number | null;
-  producePerSecond: number | null;
+  consumeRate: number | null;
+  produceRate: number | null;
   /** seconds until lag reaches zero at current rates; null = not catching up (or unknown) */
   seconds: number | null;
 }
@@ -96,16 +96,16 @@ export function estimateCatchUp(window: readonly RatePoint[], lag: number | null
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (lag === 0) return { ...rates(first, last), seconds: 0 };
-  if (!first || !last || last.ts <= first.ts || lag === null) return { consumePerSecond: null, producePerSecond: null, seconds: null };
-  const { consumePerSecond, producePerSecond } = rates(first, last);
-  if (consumePerSecond === null || producePerSecond === null || consumePerSecond <= producePerSecond) return { consumePerSecond, producePerSecond, seconds: null };
-  return { consumePerSecond, producePerSecond, seconds: lag / (consumePerSecond - producePerSecond) };
+  if (!first || !last || last.ts <= first.ts || lag === null) return { consumeRate: null, produceRate: null, seconds: null };
+  const { consumeRate, produceRate } = rates(first, last);
+  if (consumeRate === null || produceRate === null || consumeRate <= produceRate) return { consumeRate, produceRate, seconds: null };
+  return { consumeRate, produceRate, seconds: lag / (consumeRate - produceRate) };
 }
 
-function rates(first: RatePoint | undefined, last: RatePoint | undefined): { consumePerSecond: number | null; producePerSecond: number | null } {
-  if (!first || !last || last.ts <= first.ts) return { consumePerSecond: null, producePerSecond: null };
+function rates(first: RatePoint | undefined, last: RatePoint | undefined): { consumeRate: number | null; produceRate: number | null } {
+  if (!first || !last || last.ts <= first.ts) return { consumeRate: null, produceRate: null };
   const seconds = (last.ts - first.ts) / 1000;
   const consumed = last.committed - first.committed;
   // A rewind makes consumption negative: no meaningful rate.
-  return { consumePerSecond: consumed < 0 ? null : consumed / seconds, producePerSecond: Math.max(0, last.end - first.end) / seconds };
+  return { consumeRate: consumed < 0 ? null : consumed / seconds, produceRate: Math.max(0, last.end - first.end) / seconds };
 }

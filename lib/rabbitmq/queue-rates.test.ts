@@ -9,7 +9,7 @@ const c = (counters: Partial<QueueCounters>): QueueCounters => ({ ...ZERO, ...co
 const sources = (record: Record<string, QueueCounters>): CounterSources => new Map(Object.entries(record));
 const figures = (counters: Record<string, QueueCounters> | null, messages: number | null = 0): QueueFigures => ({
   counters: counters && sources(counters),
-  depth: messages === null ? null : { messages, ready: messages, unacked: 0 },
+  depth: messages === null ? null : { messages, messagesReady: messages, messagesUnacknowledged: 0 },
 });
 const flows = (over: Partial<QueueFlows>): QueueFlows => ({ publishRate: 0, ackRate: 0, removedNoAckRate: 0, depthRate: 0, ...over });
 /** Rates whose flows equal the latest rates unless given (one span in the window). */

@@ -19,10 +19,11 @@ export interface QueueCounters {
 /** One queue's counters by source: "" for per-queue totals, or a channel id for per-channel rows. */
 export type CounterSources = ReadonlyMap<string, QueueCounters>;
 
+/** A queue's depth, spelt as the snapshot spells it; `messages` known. */
 export interface QueueDepth {
   messages: number;
-  ready: number | null;
-  unacked: number | null;
+  messagesReady: number | null;
+  messagesUnacknowledged: number | null;
 }
 
 /** What one poll showed of one queue; null where the broker gave nothing this poll. */
@@ -125,7 +126,7 @@ function deltaOf(stream: Stream, from: Reading, to: Reading): number | null {
 /** Whether the broker refreshed the stream: its values moved (a depth that changed shape counts too). */
 function changed(stream: Stream, from: Reading, to: Reading): boolean {
   if (from.type === "depth" && to.type === "depth") {
-    return from.depth.messages !== to.depth.messages || from.depth.ready !== to.depth.ready || from.depth.unacked !== to.depth.unacked;
+    return from.depth.messages !== to.depth.messages || from.depth.messagesReady !== to.depth.messagesReady || from.depth.messagesUnacknowledged !== to.depth.messagesUnacknowledged;
   }
   return (deltaOf(stream, from, to) ?? 0) !== 0;
 }

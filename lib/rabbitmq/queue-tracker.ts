@@ -51,7 +51,7 @@ export class QueueTracker {
     // Queues whose figures the broker lacks this poll (depth null) have no rates this poll.
     const figures = new Map<string, QueueFigures>(queues.map((q, i) => [keys[i] ?? "", {
       counters: q.counters,
-      depth: q.messages === null ? null : { messages: q.messages, ready: q.messagesReady, unacked: q.messagesUnacknowledged },
+      depth: q.messages === null ? null : { messages: q.messages, messagesReady: q.messagesReady, messagesUnacknowledged: q.messagesUnacknowledged },
     }]));
     const rates = this.rates.tracker.observe(nowMs, figures);
 

@@ -78,8 +78,8 @@ function groupRow(clusterId: string, polledAt: Date, group: ConsumerGroupSnapsho
     lagSeconds: insight?.lagSeconds ?? null,
     lagSecondsExact: insight?.lagSecondsExact ?? true,
     catchUpSeconds: insight?.catchUpSeconds ?? null,
-    consumeRate: insight?.consumePerSecond ?? null,
-    produceRate: insight?.producePerSecond ?? null,
+    consumeRate: insight?.consumeRate ?? null,
+    produceRate: insight?.produceRate ?? null,
     polledAt,
   };
 }
