@@ -1,8 +1,8 @@
 import type { ConsumerGroupSummaryDto } from "@/lib/api/types";
+import { compareFigures, type SortDirection } from "@/lib/client/sort";
 
 export const GROUP_SORTS = ["totalLag", "maxLag", "lagSeconds", "status", "groupId", "members"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
-export type SortDirection = "asc" | "desc";
 
 export function parseGroupSort(value: string | null): GroupSort {
   return GROUP_SORTS.find((s) => s === value) ?? "totalLag";
@@ -18,16 +18,11 @@ function sortValue(group: ConsumerGroupSummaryDto, sort: Exclude<GroupSort, "gro
 /** Pure: filter by case-insensitive substring of the group id, then sort; unknown values sort last. */
 export function filterAndSortGroups(groups: readonly ConsumerGroupSummaryDto[], filter: string, sort: GroupSort, direction: SortDirection): ConsumerGroupSummaryDto[] {
   const needle = filter.trim().toLowerCase();
-  const sign = direction === "asc" ? 1 : -1;
   return groups
     .filter((g) => needle === "" || g.groupId.toLowerCase().includes(needle))
     .sort((a, b) => {
-      if (sort === "groupId") return sign * a.groupId.localeCompare(b.groupId);
-      const x = sortValue(a, sort);
-      const y = sortValue(b, sort);
-      if (x === null && y === null) return a.groupId.localeCompare(b.groupId);
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return sign * (x - y) || a.groupId.localeCompare(b.groupId);
+      const byName = () => a.groupId.localeCompare(b.groupId);
+      if (sort === "groupId") return (direction === "asc" ? 1 : -1) * byName();
+      return compareFigures(sortValue(a, sort), sortValue(b, sort), direction, byName);
     });
 }

@@ -1,5 +1,5 @@
 import type { QueueDto } from "@/lib/api/types";
-import type { SortDirection } from "@/lib/lag/sort-groups";
+import { compareFigures, type SortDirection } from "@/lib/client/sort";
 
 export const QUEUE_SORTS = [
   "messages", "messagesReady", "messagesUnacknowledged", "consumers", "publishRate", "deliverRate", "ackRate", "redeliverRate",
@@ -23,18 +23,9 @@ const byName = (a: QueueDto, b: QueueDto): number => a.name.localeCompare(b.name
 /** Pure: filter by vhost and name, then sort; unknown values (a rate not known yet) sort last either way. */
 export function filterAndSortQueues(queues: readonly QueueDto[], filter: QueueFilter, sort: QueueSort, direction: SortDirection): QueueDto[] {
   const needle = filter.name.trim().toLowerCase();
-  const sign = direction === "asc" ? 1 : -1;
   return queues
     .filter((q) => (filter.vhost === "" || q.vhost === filter.vhost) && (needle === "" || q.name.toLowerCase().includes(needle)))
-    .sort((a, b) => {
-      if (sort === "name") return sign * byName(a, b);
-      const x = a[sort];
-      const y = b[sort];
-      if (x === null && y === null) return byName(a, b);
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return sign * (x - y) || byName(a, b);
-    });
+    .sort((a, b) => (sort === "name" ? (direction === "asc" ? 1 : -1) * byName(a, b) : compareFigures(a[sort], b[sort], direction, () => byName(a, b))));
 }
 
 /** The vhosts present, sorted, for the filter's choices. */
