@@ -18,6 +18,8 @@ import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { CHANNEL_COUNTER_FAMILIES, DEPTH_FAMILIES, QUEUE_COUNTER_FAMILIES, queuesFromPrometheus } from "@/lib/rabbitmq/prometheus-queues";
 import { RabbitmqAdapter } from "@/lib/rabbitmq/rabbitmq-adapter";
 import { queueTrackerFor, RabbitmqPoller } from "@/lib/rabbitmq/rabbitmq-poller";
+import { DERIVED_WINDOW_MS } from "@/lib/rabbitmq/queue-rates";
+import { BROKER_STATS_INTERVAL_MS } from "@/lib/rabbitmq/refresh-clock";
 import { storeSink } from "@/lib/store/poll-sink";
 import type { QueueTracker } from "@/lib/rabbitmq/queue-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
@@ -33,6 +35,15 @@ const POLL_MS = 2_000;
 const WARM_UP_MS = 35_000;
 const MEASURE_MS = 25_000;
 const TOLERANCE = 0.1;
+/**
+ * The management API's view of a queue's depth is the queue's own 5 s statistics emission as aggregated by the
+ * management collector on a second 5 s timer; when the two timers' phases cross, the view stalls one period and then
+ * runs one emission behind (measured with rabbitmq-management 3.10.8: depth unchanged for 10 s, then +21 instead of +42).
+ * A rate derived from depth growth over the DERIVED_WINDOW_MS window (a DLQ's inflow) then misses one period's messages
+ * and counts up to one more period of stall: it reads down to (W − P) / (W + P) of the truth for one window. Counter
+ * rates and the Prometheus path (which reads the emissions directly) have no such step and keep ±10 %.
+ */
+const MANAGEMENT_DEPTH_FLOOR = (DERIVED_WINDOW_MS - BROKER_STATS_INTERVAL_MS) / (DERIVED_WINDOW_MS + BROKER_STATS_INTERVAL_MS);
 
 writeTestConfig(`
 pollIntervalSeconds: 2
@@ -206,19 +217,28 @@ describe("RabbitMQ rates over the broker's refresh spans, polled every 2 s", () 
       expect(polls, path).toBeGreaterThanOrEqual(10);
       for (const [name, values] of Object.entries(series)) {
         const want = expected[name as keyof typeof expected];
+        const depthDerivedFromManagement = path === "it-rates-management" && name === "deadLetterIn";
         for (const value of values) {
           // No 0 and no 2.5× while traffic flows: every poll's figure within ±10 % of what the test measured.
-          expect(value, `${path} ${name} (measured ${want.toFixed(2)}/s): ${values.map((v) => v?.toFixed(2)).join(" ")}`).not.toBeNull();
-          expect(Math.abs((value ?? 0) - want) / want, `${path} ${name} (measured ${want.toFixed(2)}/s): ${values.map((v) => v?.toFixed(2)).join(" ")}`).toBeLessThanOrEqual(TOLERANCE);
+          const message = `${path} ${name} (measured ${want.toFixed(2)}/s): ${values.map((v) => v?.toFixed(2)).join(" ")}`;
+          expect(value, message).not.toBeNull();
+          if (depthDerivedFromManagement) {
+            expect(value ?? 0, message).toBeGreaterThanOrEqual(want * MANAGEMENT_DEPTH_FLOOR);
+            expect(value ?? 0, message).toBeLessThanOrEqual(want * (1 + TOLERANCE));
+          } else {
+            expect(Math.abs((value ?? 0) - want) / want, message).toBeLessThanOrEqual(TOLERANCE);
+          }
         }
       }
     }
 
-    // What the source queue dead-letters is what its DLQ receives, poll by poll.
+    // What the source queue dead-letters is what its DLQ receives, poll by poll (on the management path, within the
+    // depth-derived inflow's floor above).
     for (const { path, series } of report) {
       series.deadLetterOut.forEach((out, i) => {
         const into = series.deadLetterIn[i] ?? null;
-        expect(Math.abs((out ?? 0) - (into ?? 0)) / truth.deadLetter, `${path} poll ${i}: out ${out} vs in ${into}`).toBeLessThanOrEqual(TOLERANCE);
+        const allowed = path === "it-rates-management" ? 1 - MANAGEMENT_DEPTH_FLOOR + TOLERANCE : TOLERANCE;
+        expect(Math.abs((out ?? 0) - (into ?? 0)) / truth.deadLetter, `${path} poll ${i}: out ${out} vs in ${into}`).toBeLessThanOrEqual(allowed);
       });
     }
 
@@ -228,7 +248,8 @@ describe("RabbitMQ rates over the broker's refresh spans, polled every 2 s", () 
         const url = `/api/v1/series?cluster=${path}&metric=${metric}&vhost=${encodeURIComponent(vhost)}&queue=orders&from=${new Date(trafficStart + WARM_UP_MS).toISOString()}&to=${new Date().toISOString()}&points=1000&agg=avg`;
         const { series } = await body<{ series: { points: { t: string; v: number | null }[] }[] }>(await getSeries(req(url)));
         const values = series[0]?.points.flatMap((p) => (p.v === null ? [] : [p.v])) ?? [];
-        expect(values.length, `${path} ${metric}`).toBeGreaterThanOrEqual(5);
+        // MEASURE_MS of polls in epoch-aligned buckets of 5 s (the nice step above 1.5 × the 2 s poll): at least 4 whole ones.
+        expect(values.length, `${path} ${metric}`).toBeGreaterThanOrEqual(Math.floor(MEASURE_MS / 5_000) - 1);
         for (const v of values) expect(Math.abs(v - want) / want, `${path} ${metric}: ${values.join(" ")}`).toBeLessThanOrEqual(TOLERANCE);
       }
     }
