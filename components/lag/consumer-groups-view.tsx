@@ -32,7 +32,7 @@ export function ConsumerGroupsView({ clusterId }: { clusterId: string }) {
         title={cluster?.name ?? clusterId}
         subtitle={cluster ? (
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            Kafka cluster <StatusBadge status={cluster.status} /> last poll {formatAgo(cluster.lastPolledAt, updatedAt)} <StaleMark cluster={cluster} />
+            {cluster.capabilities.label} cluster <StatusBadge status={cluster.status} /> last poll {formatAgo(cluster.lastPolledAt, updatedAt)} <StaleMark cluster={cluster} />
           </span>
         ) : null}
       />

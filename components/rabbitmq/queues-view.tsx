@@ -32,7 +32,7 @@ export function QueuesView({ cluster, updatedAt }: { cluster: ClusterDto; update
         title={cluster.name}
         subtitle={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            RabbitMQ cluster <StatusBadge status={cluster.status} /> last poll {formatAgo(cluster.lastPolledAt, updatedAt)} <StaleMark cluster={cluster} />
+            {cluster.capabilities.label} cluster <StatusBadge status={cluster.status} /> last poll {formatAgo(cluster.lastPolledAt, updatedAt)} <StaleMark cluster={cluster} />
           </span>
         }
       />
