@@ -1,4 +1,4 @@
-import type { BrokerConnection, PollCount } from "./types";
+import type { BrokerConnection, BrokerReading } from "./types";
 
 /** What every kind's adapter has: one read of the broker, and a way to let go of it. */
 export interface CollectingAdapter<R extends { brokerRequests: number }> {
@@ -6,13 +6,10 @@ export interface CollectingAdapter<R extends { brokerRequests: number }> {
   close(): Promise<void>;
 }
 
-/** A kind's adapter as a BrokerConnection: each read is one collect, summarised by `countsOf`. */
-export function adapterConnection<R extends { brokerRequests: number }>(adapter: CollectingAdapter<R>, countsOf: (result: R) => PollCount[]): BrokerConnection {
+/** A kind's adapter as a BrokerConnection: each read is one collect, summarised by `readingOf`. */
+export function adapterConnection<R extends { brokerRequests: number }>(adapter: CollectingAdapter<R>, readingOf: (result: R) => BrokerReading): BrokerConnection {
   return {
-    read: async () => {
-      const result = await adapter.collect();
-      return { counts: countsOf(result), brokerRequests: result.brokerRequests };
-    },
+    read: async () => readingOf(await adapter.collect()),
     close: () => adapter.close(),
   };
 }

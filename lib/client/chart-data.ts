@@ -122,11 +122,11 @@ export function singleSeriesRows(points: readonly TimePoint[]): MultiChartRow[] 
 }
 
 /** One request's series keyed by one of their labels (e.g. every group's lag keyed by `group`), for sparklines. */
-export function pointsByLabel(series: readonly { labels: Record<string, string>; points: readonly TimePoint[] }[], keyOf: (labels: Record<string, string>) => string | undefined): Map<string, TimePoint[]> {
-  const out = new Map<string, TimePoint[]>();
+export function pointsByLabel(series: readonly { labels: Record<string, string>; points: readonly TimePoint[] }[], keyOf: (labels: Record<string, string>) => string | undefined): Map<string, readonly TimePoint[]> {
+  const out = new Map<string, readonly TimePoint[]>();
   for (const s of series) {
     const key = keyOf(s.labels);
-    if (key !== undefined) out.set(key, [...s.points]);
+    if (key !== undefined) out.set(key, s.points);
   }
   return out;
 }

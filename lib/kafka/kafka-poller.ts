@@ -1,5 +1,5 @@
 import "server-only";
-import type { ClusterPoller, CollectedPoll, PollCount } from "@/lib/brokers/types";
+import type { BrokerReading, ClusterPoller, CollectedPoll } from "@/lib/brokers/types";
 import type { Db } from "@/lib/db/prisma";
 import { LagTracker } from "@/lib/lag/lag-tracker";
 import type { KafkaAdapter } from "./kafka-adapter";
@@ -11,9 +11,9 @@ import type { KafkaCollectResult } from "./types";
 /** How much stored end-offset history seeds lag in seconds at start-up. */
 const SEED_HISTORY_MS = 3_600_000;
 
-/** Pure: what a Kafka poll saw, for logs and reports. */
-export function kafkaCounts(result: KafkaCollectResult): PollCount[] {
-  return [{ noun: "consumer group", count: result.consumerGroups.length }];
+/** Pure: what a Kafka poll saw and cost, for logs and reports. */
+export function kafkaReading(result: KafkaCollectResult): BrokerReading {
+  return { counts: [{ noun: "consumer group", count: result.consumerGroups.length }], brokerRequests: result.brokerRequests };
 }
 
 /**
@@ -26,8 +26,7 @@ export class KafkaPoller implements ClusterPoller {
   async collect(): Promise<CollectedPoll> {
     const result = await this.adapter.collect();
     return {
-      counts: kafkaCounts(result),
-      brokerRequests: result.brokerRequests,
+      ...kafkaReading(result),
       derive: (polledAt) => {
         const insights = this.tracker.observe(polledAt, result.consumerGroups);
         const produceRates = this.tracker.observeTopics(polledAt, result.topics);

@@ -5,7 +5,7 @@ import type { KafkaClusterConfig } from "@/lib/config/schema";
 import { isLocalHost } from "@/lib/config/local-services";
 import { KAFKA_CAPABILITIES } from "./capabilities";
 import { KafkaAdapter } from "./kafka-adapter";
-import { kafkaCounts, KafkaPoller } from "./kafka-poller";
+import { kafkaReading, KafkaPoller } from "./kafka-poller";
 import { queryConsumerGroups } from "./store/query-consumer-groups";
 import { queryTopics } from "./store/query-kafka-cluster";
 
@@ -15,7 +15,7 @@ export const kafkaKind: BrokerKind<KafkaClusterConfig> = {
   capabilities: KAFKA_CAPABILITIES,
   secretsOf: (cluster) => (cluster.sasl ? [cluster.sasl.password] : []),
   isLocal: (cluster) => cluster.brokers.some((hostPort) => isLocalHost(hostPort.slice(0, hostPort.lastIndexOf(":")))),
-  connect: (cluster) => adapterConnection(new KafkaAdapter(cluster), kafkaCounts),
+  connect: (cluster) => adapterConnection(new KafkaAdapter(cluster), kafkaReading),
   createPoller: (cluster) => new KafkaPoller(cluster.id, new KafkaAdapter(cluster)),
   readSubjects: async (db, cluster) => {
     const [groups, topics] = await Promise.all([queryConsumerGroups(db, cluster.id), queryTopics(db, cluster.id)]);

@@ -1,5 +1,5 @@
 import type { ConsumerGroupSummaryDto } from "@/lib/api/types";
-import { compareFigures, type SortDirection } from "@/lib/client/sort";
+import { compareFigures, directionSign, type SortDirection } from "@/lib/client/sort";
 
 export const GROUP_SORTS = ["totalLag", "maxLag", "lagSeconds", "status", "groupId", "members"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
@@ -22,7 +22,7 @@ export function filterAndSortGroups(groups: readonly ConsumerGroupSummaryDto[], 
     .filter((g) => needle === "" || g.groupId.toLowerCase().includes(needle))
     .sort((a, b) => {
       const byName = () => a.groupId.localeCompare(b.groupId);
-      if (sort === "groupId") return (direction === "asc" ? 1 : -1) * byName();
+      if (sort === "groupId") return directionSign(direction) * byName();
       return compareFigures(sortValue(a, sort), sortValue(b, sort), direction, byName);
     });
 }

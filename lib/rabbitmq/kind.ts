@@ -5,7 +5,7 @@ import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 import { isLocalHost } from "@/lib/config/local-services";
 import { RABBITMQ_CAPABILITIES } from "./capabilities";
 import { RabbitmqAdapter } from "./rabbitmq-adapter";
-import { queueTrackerFor, rabbitmqCounts, RabbitmqPoller } from "./rabbitmq-poller";
+import { queueTrackerFor, rabbitmqReading, RabbitmqPoller } from "./rabbitmq-poller";
 import { noConsumersAfterMsOf } from "./settings";
 import { queryNodes, queryQueues } from "./store/query-queues";
 
@@ -15,7 +15,7 @@ export const rabbitmqKind: BrokerKind<RabbitmqClusterConfig> = {
   capabilities: RABBITMQ_CAPABILITIES,
   secretsOf: (cluster) => [cluster.password],
   isLocal: (cluster) => isLocalHost(new URL(cluster.managementUrl).hostname),
-  connect: (cluster) => adapterConnection(new RabbitmqAdapter(cluster), rabbitmqCounts),
+  connect: (cluster) => adapterConnection(new RabbitmqAdapter(cluster), rabbitmqReading),
   createPoller: (cluster) => new RabbitmqPoller(new RabbitmqAdapter(cluster), queueTrackerFor(cluster)),
   readSubjects: async (db, cluster) => {
     const [queues, nodes] = await Promise.all([queryQueues(db, cluster.id, noConsumersAfterMsOf(cluster)), queryNodes(db, cluster.id)]);

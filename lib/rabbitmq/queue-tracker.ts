@@ -1,5 +1,4 @@
 import type { QueueSnapshot } from "./types";
-import { DEFAULT_GROWTH_WINDOW_SECONDS } from "./settings";
 import { queueKey } from "./dead-letter-topology";
 import { deadLetterInflowRate, deadLetterOutRate, RefreshAlignedRates, UNKNOWN_RATES, type QueueFigures, type QueueRates } from "./queue-rates";
 import { DepthWindows, growthRate, noConsumersSince } from "./queue-signals";
@@ -20,7 +19,6 @@ export interface QueueTrackerOptions {
   growthWindowMs: number;
 }
 
-export const DEFAULT_QUEUE_TRACKER_OPTIONS: QueueTrackerOptions = { growthWindowMs: DEFAULT_GROWTH_WINDOW_SECONDS * 1000 };
 
 /** The management API refreshes every queue's figures at once; the Prometheus plugin's depth comes per queue. */
 const scopeOf = (origin: string | null) => (origin === "management" ? "cluster" : "queue");

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ClusterPoller, CollectedPoll, PollCount } from "@/lib/brokers/types";
+import type { BrokerReading, ClusterPoller, CollectedPoll } from "@/lib/brokers/types";
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 import { queueKey } from "./dead-letter-topology";
 import type { RabbitmqAdapter } from "./rabbitmq-adapter";
@@ -9,28 +9,27 @@ import { growthWindowMsOf } from "./settings";
 import { writeRabbitmqSnapshot } from "./store/write-snapshot";
 import type { RabbitmqCollectResult } from "./types";
 
-/** Pure: what a RabbitMQ poll saw, for logs and reports. */
-export function rabbitmqCounts(result: RabbitmqCollectResult): PollCount[] {
-  return [{ noun: "queue", count: result.queues.length }];
+/** Pure: what a RabbitMQ poll saw and cost, for logs and reports. */
+export function rabbitmqReading(result: RabbitmqCollectResult): BrokerReading {
+  return { counts: [{ noun: "queue", count: result.queues.length }], brokerRequests: result.brokerRequests };
+}
+
+/** A queue tracker with the cluster's settings. */
+export function queueTrackerFor(cluster: RabbitmqClusterConfig): QueueTracker {
+  return new QueueTracker({ growthWindowMs: growthWindowMsOf(cluster) });
 }
 
 /**
  * The collector's RabbitMQ worker for one cluster: the HTTP adapter (Prometheus plugin and management
  * API) and the queue tracker (rates at the broker's refreshes, no-consumer stretches, depth windows).
  */
-/** A queue tracker with the cluster's settings. */
-export function queueTrackerFor(cluster: RabbitmqClusterConfig): QueueTracker {
-  return new QueueTracker({ growthWindowMs: growthWindowMsOf(cluster) });
-}
-
 export class RabbitmqPoller implements ClusterPoller {
   constructor(private readonly adapter: RabbitmqAdapter, readonly tracker: QueueTracker) {}
 
   async collect(): Promise<CollectedPoll> {
     const result = await this.adapter.collect();
     return {
-      counts: rabbitmqCounts(result),
-      brokerRequests: result.brokerRequests,
+      ...rabbitmqReading(result),
       derive: (polledAt) => {
         const targets = new Set([...result.deadLetterRoutes.values()].flatMap((route) => route.targets.map(queueKey)));
         const sources = new Set(result.deadLetterRoutes.keys());

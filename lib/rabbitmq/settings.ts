@@ -1,6 +1,6 @@
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 
-export const DEFAULT_GROWTH_WINDOW_SECONDS = 600;
+const DEFAULT_GROWTH_WINDOW_SECONDS = 600;
 const DEFAULT_NO_CONSUMERS_AFTER_SECONDS = 300;
 
 /** "Queue has no consumers" threshold (noConsumersAfterSeconds, default 5 min). */

@@ -1,5 +1,5 @@
 import type { QueueDto } from "@/lib/api/types";
-import { compareFigures, type SortDirection } from "@/lib/client/sort";
+import { compareFigures, directionSign, type SortDirection } from "@/lib/client/sort";
 
 export const QUEUE_SORTS = [
   "messages", "messagesReady", "messagesUnacknowledged", "consumers", "publishRate", "deliverRate", "ackRate", "redeliverRate",
@@ -25,7 +25,7 @@ export function filterAndSortQueues(queues: readonly QueueDto[], filter: QueueFi
   const needle = filter.name.trim().toLowerCase();
   return queues
     .filter((q) => (filter.vhost === "" || q.vhost === filter.vhost) && (needle === "" || q.name.toLowerCase().includes(needle)))
-    .sort((a, b) => (sort === "name" ? (direction === "asc" ? 1 : -1) * byName(a, b) : compareFigures(a[sort], b[sort], direction, () => byName(a, b))));
+    .sort((a, b) => (sort === "name" ? directionSign(direction) * byName(a, b) : compareFigures(a[sort], b[sort], direction, () => byName(a, b))));
 }
 
 /** The vhosts present, sorted, for the filter's choices. */

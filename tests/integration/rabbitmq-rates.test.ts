@@ -38,7 +38,7 @@ const TOLERANCE = 0.1;
 /**
  * The management API's view of a queue's depth is the queue's own 5 s statistics emission as aggregated by the
  * management collector on a second 5 s timer; when the two timers' phases cross, the view stalls one period and then
- * runs one emission behind (measured with rabbitmq-management 3.10.8: depth unchanged for 10 s, then +21 instead of +42).
+ * runs one emission behind (measured with rabbitmq-management 3.10.8: depth unchanged for 10 s, then +21 while 40 messages arrived).
  * A rate derived from depth growth over the DERIVED_WINDOW_MS window (a DLQ's inflow) then misses one period's messages
  * and counts up to one more period of stall: it reads down to (W − P) / (W + P) of the truth for one window. Counter
  * rates and the Prometheus path (which reads the emissions directly) have no such step and keep ±10 %.
