@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          setupFiles: ["tests/support/auth-setup.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,

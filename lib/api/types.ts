@@ -252,3 +252,64 @@ export interface HealthDto {
   clusters: { id: string; status: ClusterStatus; lastPolledAt: string | null; pollIntervalSeconds: number; polledInTime: boolean }[];
   checkedAt: string;
 }
+
+export type RoleDto = "viewer" | "operator" | "admin";
+
+/** Who the caller is (GET /api/v1/me). */
+export interface MeDto {
+  kind: "user" | "token";
+  name: string;
+  role: RoleDto;
+  /** a local user can change their password; OIDC users and tokens cannot */
+  canChangePassword: boolean;
+}
+
+export interface UserDto {
+  id: string;
+  username: string;
+  role: RoleDto;
+  source: "local" | "oidc";
+  disabled: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface TokenDto {
+  id: string;
+  name: string;
+  /** the secret's first characters, to recognise it */
+  prefix: string;
+  role: RoleDto;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The answer to creating a token: the only time its secret is shown. */
+export interface CreatedTokenDto {
+  token: TokenDto;
+  secret: string;
+}
+
+export interface AuditEventDto {
+  id: string;
+  at: string;
+  actor: string;
+  actorKind: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+  result: "ok" | "denied" | "failed";
+  message: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditPageDto {
+  events: AuditEventDto[];
+  /** pass as `before` for the next (older) page; null at the end */
+  nextBefore: string | null;
+}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ClusterConfig, QueuewatchConfig } from "@/lib/config/schema";
+import { authSchema, type ClusterConfig, type QueuewatchConfig } from "@/lib/config/schema";
 import { capabilitiesOf, localServicesFor, offers, secretsOf, settingsOfKind } from "./registry";
 import { CLUSTER_RESOURCES } from "./types";
 
 const retention = { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 };
-const configOf = (clusters: ClusterConfig[]): QueuewatchConfig => ({ pollIntervalSeconds: 10, retention, clusters });
+const configOf = (clusters: ClusterConfig[]): QueuewatchConfig => ({ pollIntervalSeconds: 10, retention, auth: authSchema.parse({}), clusters });
 const kafka = (brokers: string[]): ClusterConfig => ({ id: "k", kind: "kafka", brokers });
 const rabbit = (managementUrl: string, password = "p"): ClusterConfig => ({ id: "r", kind: "rabbitmq", managementUrl, username: "u", password });
 
@@ -36,6 +36,12 @@ describe("secretsOf", () => {
     { name: "RabbitMQ, and an empty password is no secret", clusters: [rabbit("http://h:15672", "rp"), { ...rabbit("http://h:15672", ""), id: "s" }], secrets: ["rp"] },
   ])("$name", ({ clusters, secrets }) => {
     expect(secretsOf(configOf(clusters))).toEqual(secrets);
+  });
+
+  it("includes the OIDC client secret", () => {
+    const oidc = { issuer: "https://idp.example", clientId: "qw", clientSecret: "oidc-s3cret" };
+    const config = { ...configOf([rabbit("http://h:15672", "rp")]), auth: authSchema.parse({ oidc }) };
+    expect(secretsOf(config)).toEqual(["rp", "oidc-s3cret"]);
   });
 });
 

@@ -50,9 +50,10 @@ export function settingsOfKind<K extends ClusterKind>(cluster: ClusterConfig, ki
   return cluster.kind === kind ? (cluster as Extract<ClusterConfig, { kind: K }>) : null;
 }
 
-/** The secret values in a configuration (after ${ENV} substitution), for the logger to hide. */
+/** The secret values in a configuration (after ${ENV} substitution): each cluster's, by its kind, and the OIDC client secret. */
 export function secretsOf(config: QueuewatchConfig): string[] {
-  return config.clusters.flatMap((cluster) => kindOf(cluster).secretsOf(cluster)).filter((secret) => secret.length > 0);
+  const clusterSecrets = config.clusters.flatMap((cluster) => kindOf(cluster).secretsOf(cluster));
+  return [...clusterSecrets, config.auth.oidc?.clientSecret ?? ""].filter((secret) => secret.length > 0);
 }
 
 /** Which bundled brokers the quick start should start for this config: the kinds of clusters on this machine. */

@@ -99,8 +99,49 @@ export const retentionSchema = z.strictObject({
   oneHourDays: retentionDays(400),
 });
 
+/** A role a user, token or OIDC claim can have (lib/auth/roles.ts says what each may do). */
+export const roleSchema = z.enum(["viewer", "operator", "admin"]);
+
+/** Login through an OpenID Connect provider (authorization code + PKCE). */
+export const oidcSchema = z.strictObject({
+  issuer: httpUrl,
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  /** the claim (ID token or userinfo) holding the user's groups or roles: a string or an array of strings */
+  roleClaim: z.string().min(1).default("groups"),
+  /** claim value → Queuewatch role; the highest matching role wins */
+  roleMapping: z.record(z.string().min(1), roleSchema).default({}),
+  /** role for a user whose claim matches nothing; unset: such a login is refused */
+  defaultRole: roleSchema.optional(),
+  /** the claim used as the Queuewatch user name (default preferred_username, then email, then sub) */
+  usernameClaim: z.string().min(1).optional(),
+  scopes: z.array(z.string().min(1)).default(["openid", "profile", "email"]),
+  /** the login button's text */
+  label: z.string().min(1).max(60).default("Sign in with SSO"),
+  /** allow an http:// issuer (tests, a provider on loopback); never in production */
+  allowInsecureHttp: z.boolean().default(false),
+});
+
+export const authSchema = z.strictObject({
+  /** what a visitor without a session or token may do: nothing (default) or read like a viewer */
+  anonymousRole: z.enum(["none", "viewer"]).default("none"),
+  /**
+   * The URL users open Queuewatch at (e.g. https://queuewatch.example.com). Used for the CSRF origin
+   * check, OIDC redirects and the Secure cookie flag; default: the request's own Host.
+   */
+  publicUrl: httpUrl.optional(),
+  /** a session ends after this long without a request… */
+  sessionIdleMinutes: z.number().int().min(5).max(43_200).default(720),
+  /** …and after this long in any case */
+  sessionMaxHours: z.number().int().min(1).max(8_760).default(168),
+  oidc: oidcSchema.optional(),
+});
+
+const AUTH_DEFAULTS = { anonymousRole: "none", sessionIdleMinutes: 720, sessionMaxHours: 168 } as const;
+
 const topLevelShape = {
   pollIntervalSeconds: pollInterval.default(10),
+  auth: authSchema.default(AUTH_DEFAULTS),
   retention: retentionSchema.default({ rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }),
 };
 
@@ -115,3 +156,6 @@ export type ClusterConfig = z.infer<typeof clusterSchema>;
 export type KafkaClusterConfig = z.infer<typeof kafkaClusterSchema>;
 export type RabbitmqClusterConfig = z.infer<typeof rabbitmqClusterSchema>;
 export type ClusterKind = ClusterConfig["kind"];
+export type AuthConfig = z.infer<typeof authSchema>;
+export type OidcConfig = z.infer<typeof oidcSchema>;
+export type Role = z.infer<typeof roleSchema>;

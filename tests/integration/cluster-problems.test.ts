@@ -9,7 +9,7 @@ import { loadConfig } from "@/lib/config/load-config";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
-import { body } from "../support/route-helpers";
+import { body, req } from "../support/route-helpers";
 import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
 
 // The empty/error states of the pages, fed by real failed polls: wrong RabbitMQ credentials against the
@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 async function clusterDto(id: string): Promise<ClusterDto> {
-  const { clusters } = await body<{ clusters: ClusterDto[] }>(await getClusters());
+  const { clusters } = await body<{ clusters: ClusterDto[] }>(await getClusters(req("/api/v1/clusters")));
   const cluster = clusters.find((c) => c.id === id);
   if (!cluster) throw new Error(`no cluster ${id} in GET /api/v1/clusters`);
   return cluster;

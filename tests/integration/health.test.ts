@@ -55,7 +55,7 @@ async function poll(cluster: KafkaClusterConfig, clusterId = cluster.id) {
 }
 
 async function clusters(): Promise<Map<string, ClusterDto>> {
-  const list = await body<{ clusters: ClusterDto[] }>(await getClusters());
+  const list = await body<{ clusters: ClusterDto[] }>(await getClusters(req("/api/v1/clusters")));
   return new Map(list.clusters.map((c) => [c.id, c]));
 }
 
@@ -75,7 +75,7 @@ afterAll(async () => {
 
 describe("GET /api/health and cluster staleness", () => {
   it("answers 503 while a cluster was never polled, naming it; its figures are stale", async () => {
-    const health = await body<HealthDto>(await getHealth(), 503);
+    const health = await body<HealthDto>(await getHealth(req("/api/health")), 503);
     expect(health.status).toBe("unavailable");
     expect(health.database).toBe("ok");
     expect(health.reasons).toEqual([
@@ -109,7 +109,7 @@ describe("GET /api/health and cluster staleness", () => {
   });
 
   it("answers 200 when every cluster was polled within 3 intervals, even one whose broker is down", async () => {
-    const health = await body<HealthDto>(await getHealth(), 200);
+    const health = await body<HealthDto>(await getHealth(req("/api/health")), 200);
     expect(health).toMatchObject({ status: "ok", reasons: [], database: "ok" });
     expect(health.clusters.map((c) => [c.id, c.status, c.polledInTime])).toEqual([["h-kafka", "up", true], ["h-nowhere", "down", true]]);
   });
@@ -132,7 +132,7 @@ describe("GET /api/health and cluster staleness", () => {
   it("a poll older than 3 intervals makes health 503; older than 2 makes the figures stale", async () => {
     const twoMinutesAgo = new Date(Date.now() - 120_000);
     await db.cluster.update({ where: { id: "h-kafka" }, data: { lastPolledAt: twoMinutesAgo, lastSuccessAt: twoMinutesAgo } });
-    const health = await body<HealthDto>(await getHealth(), 503);
+    const health = await body<HealthDto>(await getHealth(req("/api/health")), 503);
     expect(health.reasons).toHaveLength(1);
     expect(health.reasons[0]).toMatch(/^cluster "h-kafka" not polled for 2 min( \d+ s)? \(limit 1 min = 3 × 20 s poll interval\)$/);
     expect((await clusters()).get("h-kafka")).toMatchObject({ status: "up", stale: true, staleReason: expect.stringMatching(/^no poll for 2 min/) });

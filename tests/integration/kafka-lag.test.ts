@@ -98,7 +98,7 @@ describe("one collector poll against a real broker", () => {
     const partial = list.groups.find((g) => g.groupId === uncommittedGroup);
     expect(partial).toMatchObject({ totalLag: 6, maxLag: 6 });
 
-    const clusters = await body<{ clusters: ClusterDto[] }>(await getClusters());
+    const clusters = await body<{ clusters: ClusterDto[] }>(await getClusters(req("/api/v1/clusters")));
     expect(clusters.clusters.find((c) => c.id === "it-kafka")).toMatchObject({ kind: "kafka", status: "up", lastError: null });
   });
 

@@ -73,7 +73,7 @@ async function poll(clusterId: string): Promise<PollReport> {
 }
 
 async function overviewOf(clusterId: string): Promise<ClusterOverviewDto> {
-  const overview = await body<OverviewDto>(await getOverview());
+  const overview = await body<OverviewDto>(await getOverview(req("/api/v1/overview")));
   const found = overview.clusters.find((c) => c.cluster.id === clusterId);
   if (!found) throw new Error(`overview lacks ${clusterId}`);
   return found;
@@ -211,7 +211,7 @@ describe("GET /api/v1/overview against real brokers", () => {
   });
 
   it("a cluster never polled is not all clear, and critical clusters come first", async () => {
-    const overview = await body<OverviewDto>(await getOverview());
+    const overview = await body<OverviewDto>(await getOverview(req("/api/v1/overview")));
     const never = overview.clusters.find((c) => c.cluster.id === "ov-never");
     expect(never).toMatchObject({ allClear: false, problems: [{ kind: "never-polled", severity: "critical" }] });
     const ranks = overview.clusters.map((c) => (c.problems[0]?.severity === "critical" ? 0 : c.problems[0] ? 1 : 2));

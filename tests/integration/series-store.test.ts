@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { authSchema } from "@/lib/config/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCollector } from "@/lib/collector/run-collector";
 import { silentLogger } from "@/lib/log/logger";
@@ -22,6 +23,7 @@ import { writeSamples } from "@/lib/store/write-samples";
 import { GET as getSeries } from "@/app/api/v1/series/route";
 import type { SeriesDto } from "@/lib/api/types";
 import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
+import { req } from "../support/route-helpers";
 
 const CLUSTER = "store-it";
 const METRIC = "test_depth";
@@ -130,7 +132,7 @@ describe("series store", () => {
   });
 
   it("serves the same buckets through GET /api/v1/series, with 404/400 for bad requests", async () => {
-    const url = (qs: string) => new Request(`http://localhost/api/v1/series?${qs}`);
+    const url = (qs: string) => req(`/api/v1/series?${qs}`);
     const range = `from=${new Date(T0).toISOString()}&to=${new Date(T0 + 2 * 3600_000).toISOString()}`;
     const response = await getSeries(url(`cluster=${CLUSTER}&metric=${METRIC}&queue=a&points=8&${range}`));
     expect(response.status).toBe(200);
@@ -158,7 +160,7 @@ describe("series store", () => {
     // The bucket that began before `from` (holding the sample at T0) is not there.
     expect(points.find((p) => p.t === T0)).toBeUndefined();
 
-    const response = await getSeries(new Request(`http://localhost/api/v1/series?cluster=${CLUSTER}&metric=${METRIC}&queue=a&agg=last&points=600&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`));
+    const response = await getSeries(req(`/api/v1/series?cluster=${CLUSTER}&metric=${METRIC}&queue=a&agg=last&points=600&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`));
     const body = (await response.json()) as SeriesDto;
     expect(body.tier).toBe("1m"); // the range is older than raw retention
     expect(body.step).toBe("PT1M");
@@ -183,7 +185,7 @@ describe("series store", () => {
 
 describe("store upkeep in the collector process", () => {
   it("creates the coming days' partitions when the collector starts", async () => {
-    const collector = await startCollector(db, { pollIntervalSeconds: 60, retention: { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }, clusters: [] }, { logger: silentLogger });
+    const collector = await startCollector(db, { pollIntervalSeconds: 60, retention: { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }, auth: authSchema.parse({}), clusters: [] }, { logger: silentLogger });
     const ahead = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
     try {
       await expect.poll(async () => listPartitions(db, "samples"), { timeout: 20_000 }).toContain(`samples_p${ahead}`);

@@ -1,3 +1,4 @@
+import { guard } from "@/lib/api/guard";
 import { notFound } from "@/lib/api/http";
 
 // Any /api path no route serves answers a JSON 404, never the HTML not-found page.
@@ -7,10 +8,10 @@ function unknownPath(request: Request): Response {
   return notFound(`no API endpoint ${request.method} ${new URL(request.url).pathname}`);
 }
 
-export const GET = unknownPath;
-export const POST = unknownPath;
-export const PUT = unknownPath;
-export const PATCH = unknownPath;
-export const DELETE = unknownPath;
-export const HEAD = unknownPath;
-export const OPTIONS = unknownPath;
+export const GET = guard("GET /api/[...path]", async (request: Request) => unknownPath(request));
+export const POST = guard("POST /api/[...path]", async (request: Request) => unknownPath(request));
+export const PUT = guard("PUT /api/[...path]", async (request: Request) => unknownPath(request));
+export const PATCH = guard("PATCH /api/[...path]", async (request: Request) => unknownPath(request));
+export const DELETE = guard("DELETE /api/[...path]", async (request: Request) => unknownPath(request));
+export const HEAD = guard("HEAD /api/[...path]", async (request: Request) => unknownPath(request));
+export const OPTIONS = guard("OPTIONS /api/[...path]", async (request: Request) => unknownPath(request));

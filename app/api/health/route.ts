@@ -1,3 +1,4 @@
+import { guard } from "@/lib/api/guard";
 import { json } from "@/lib/api/http";
 import type { HealthDto } from "@/lib/api/types";
 import { describeError } from "@/lib/util/describe-error";
@@ -8,7 +9,7 @@ import { queryHealth } from "@/lib/store/query-health";
 export const dynamic = "force-dynamic";
 
 /** 200 when the database answers and every cluster was polled within 3 intervals; 503 with the reasons otherwise. */
-export async function GET(): Promise<Response> {
+export const GET = guard("GET /api/health", async (_request: Request, _context: unknown): Promise<Response> => {
   const now = new Date();
   let health: HealthDto;
   try {
@@ -17,4 +18,4 @@ export async function GET(): Promise<Response> {
     health = { status: "unavailable", reasons: [describeError(error)], database: "error", clusters: [], checkedAt: now.toISOString() };
   }
   return json(health, { status: health.status === "ok" ? 200 : 503 });
-}
+});

@@ -1,3 +1,4 @@
+import { guard } from "@/lib/api/guard";
 import { json, serverError } from "@/lib/api/http";
 import { describeError } from "@/lib/util/describe-error";
 import { getConfig } from "@/lib/config/load-config";
@@ -6,10 +7,10 @@ import { queryOverview } from "@/lib/overview/query-overview";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+export const GET = guard("GET /api/v1/overview", async (_request: Request, _context: unknown): Promise<Response> => {
   try {
     return json(await queryOverview(getPrisma(), getConfig(), new Date()));
   } catch (error) {
     return serverError(describeError(error));
   }
-}
+});

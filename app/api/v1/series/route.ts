@@ -1,3 +1,4 @@
+import { guard } from "@/lib/api/guard";
 import { withCluster } from "@/lib/api/handlers";
 import { badRequest, json } from "@/lib/api/http";
 import { parseSearchParams, seriesQuerySchema } from "@/lib/api/query-params";
@@ -8,7 +9,7 @@ import { querySeries, TooManySeriesError } from "@/lib/store/query-series";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = guard("GET /api/v1/series", async (request: Request, _context: unknown): Promise<Response> => {
   const query = parseSearchParams(seriesQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return badRequest(query.message);
   const { cluster, metric, labels, from, to, points, aggregation } = query.value;
@@ -22,4 +23,4 @@ export async function GET(request: Request): Promise<Response> {
       throw error;
     }
   });
-}
+});

@@ -1,3 +1,4 @@
+import { guard } from "@/lib/api/guard";
 import { withResource } from "@/lib/api/handlers";
 import { badRequest, json, notFound } from "@/lib/api/http";
 import { lagQuerySchema, parseSearchParams } from "@/lib/api/query-params";
@@ -8,7 +9,7 @@ import { groupHasHistory, queryGroupLag } from "@/lib/kafka/store/query-group-la
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string; groupId: string }> }): Promise<Response> {
+export const GET = guard("GET /api/v1/clusters/[id]/consumer-groups/[groupId]/lag", async (request: Request, { params }: { params: Promise<{ id: string; groupId: string }> }): Promise<Response> => {
   const { id, groupId } = await params;
   const query = parseSearchParams(lagQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return badRequest(query.message);
@@ -18,4 +19,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { from, to, points } = query.value;
     return json(await queryGroupLag(db, { clusterId: id, groupId, from, to, maxPoints: points, pollIntervalSeconds: pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) }, Date.now(), retentionDaysOf(config)));
   });
-}
+});
