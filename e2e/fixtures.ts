@@ -20,3 +20,20 @@ export const E2E_DOWN_CLUSTER = "e2e-down";
 export const E2E_DOWN_BROKER_ENV = { KAFKA_INSTANCE: "e2e-down", KAFKA_PORT: "9492" } as const;
 export const E2E_DOWN_TOPIC = "e2e-down-payments";
 export const E2E_DOWN_GROUP = "e2e-down-ledger";
+
+/** The e2e servers: login required (3107, with OIDC) and anonymous read-only (3108). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
+export const E2E_ANONYMOUS_PORT = E2E_PORT + 1;
+export const E2E_OIDC_PORT = 3109;
+
+/** Users the seed creates (the admin is the first admin the server creates from QUEUEWATCH_ADMIN_PASSWORD). */
+export const E2E_USERS = {
+  admin: { username: "admin", password: "e2e-admin-password-1" },
+  viewer: { username: "e2e-viewer", password: "e2e-viewer-password-1" },
+  operator: { username: "e2e-operator", password: "e2e-operator-password-1" },
+} as const;
+
+/** Signed-in browser state of the viewer, written by global-setup.ts: the default for every test. */
+export const VIEWER_STATE = ".queuewatch/e2e-auth/viewer.json";
+export const ADMIN_STATE = ".queuewatch/e2e-auth/admin.json";
+export const OPERATOR_STATE = ".queuewatch/e2e-auth/operator.json";

@@ -3,7 +3,9 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { rabbitmqctl } from "../tests/support/rabbitmq-fixtures";
-import { E2E_DLQ, E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
+import { ADMIN_STATE, E2E_DLQ, E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
+
+const SIGNED_OUT = { cookies: [], origins: [] };
 
 const enc = encodeURIComponent;
 
@@ -18,7 +20,13 @@ const PAGES = [
   { name: "kafka-unreachable", path: "/clusters/e2e-kafka-unreachable", ready: (page: Page) => expect(page.getByTestId("cluster-problem").first()).toBeVisible() },
   { name: "rabbitmq-wrong-password", path: "/clusters/e2e-rabbit-badcreds", ready: (page: Page) => expect(page.getByTestId("cluster-problem").first()).toBeVisible() },
   { name: "not-found", path: "/no-such-page/at-all", ready: (page: Page) => expect(page.getByRole("heading").first()).toBeVisible() },
-] as const;
+  { name: "account", path: "/account", ready: (page: Page) => expect(page.getByRole("heading", { name: "Change password" })).toBeVisible() },
+  { name: "audit", path: "/audit", ready: (page: Page) => expect(page.getByRole("table", { name: "Audit log" })).toBeVisible() },
+  { name: "users-as-viewer", path: "/admin/users", ready: (page: Page) => expect(page.getByText(/only admins/i)).toBeVisible() },
+  { name: "users", path: "/admin/users", state: ADMIN_STATE, ready: (page: Page) => expect(page.getByRole("heading", { name: "All users" })).toBeVisible() },
+  { name: "tokens", path: "/admin/tokens", state: ADMIN_STATE, ready: (page: Page) => expect(page.getByRole("heading", { name: "All tokens" })).toBeVisible() },
+  { name: "login", path: "/login", state: SIGNED_OUT, ready: (page: Page) => expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible() },
+] as const satisfies readonly { name: string; path: string; state?: unknown; ready: (page: Page) => Promise<void> }[];
 
 const WIDTHS = [390, 1440] as const;
 const SCHEMES = ["light", "dark"] as const;
@@ -43,7 +51,9 @@ for (const scheme of SCHEMES) {
       test.use({ viewport: { width, height: 900 }, colorScheme: scheme });
 
       for (const target of PAGES) {
-        test(`${target.name}: no sideways overflow, no serious axe violations, screenshot`, async ({ page }, testInfo) => {
+        test.describe(target.name, () => {
+          if ("state" in target) test.use({ storageState: target.state });
+          test(`${target.name}: no sideways overflow, no serious axe violations, screenshot`, async ({ page }, testInfo) => {
           await page.goto(target.path);
           await target.ready(page);
           await settle(page);
@@ -60,6 +70,7 @@ for (const scheme of SCHEMES) {
 
           await screenshot(page, testInfo, `${target.name}-${width}-${scheme}`);
         });
+        });
       }
     });
   }
@@ -68,7 +79,8 @@ for (const scheme of SCHEMES) {
 for (const width of [768, 2560] as const) {
   test(`every page holds at ${width} px: no sideways overflow`, async ({ page }, testInfo) => {
     await page.setViewportSize({ width, height: 1000 });
-    for (const target of PAGES) {
+    // As the viewer every test signs in as (the admin's and the signed-out pages are measured above).
+    for (const target of PAGES.filter((t) => !("state" in t))) {
       await page.goto(target.path);
       await target.ready(page);
       await settle(page);

@@ -1,5 +1,6 @@
 // Seeds the e2e database from the real broker: a topic with known messages, groups with
 // known committed offsets, then a few real collector polls so the chart has history.
+import { hashPassword } from "@/lib/auth/credentials";
 import { createPoller } from "@/lib/brokers/registry";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { loadConfig } from "@/lib/config/load-config";
@@ -9,7 +10,7 @@ import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics } from "@/tests/support/kafka-fixtures";
 import { connect, createVhost } from "@/tests/support/rabbitmq-fixtures";
-import { E2E_COMMITTED, E2E_DLQ, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_HOSTILE_QUEUE, E2E_HOSTILE_READY, E2E_PRODUCED, E2E_TOPIC, E2E_UNICODE_QUEUE, E2E_VHOST } from "./fixtures";
+import { E2E_COMMITTED, E2E_DLQ, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_HOSTILE_QUEUE, E2E_HOSTILE_READY, E2E_PRODUCED, E2E_TOPIC, E2E_UNICODE_QUEUE, E2E_USERS, E2E_VHOST } from "./fixtures";
 
 /** Hostile names on the real RabbitMQ: a fresh vhost, a queue dead-lettering into a DLQ, messages waiting. */
 async function seedRabbitmq(): Promise<void> {
@@ -26,6 +27,14 @@ async function seedRabbitmq(): Promise<void> {
   await connection.close();
 }
 
+/** The viewer and operator the browser tests sign in as (the admin is the server's first admin). */
+async function seedUsers(db: ReturnType<typeof createPrismaClient>): Promise<void> {
+  for (const [role, user] of [["viewer", E2E_USERS.viewer], ["operator", E2E_USERS.operator]] as const) {
+    const passwordHash = await hashPassword(user.password);
+    await db.user.upsert({ where: { username: user.username }, create: { username: user.username, role, passwordHash }, update: { role, passwordHash, disabledAt: null } });
+  }
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL must point at the e2e database");
@@ -33,6 +42,7 @@ async function main(): Promise<void> {
   const db = createPrismaClient(url);
   const sink = storeSink(db, new StoreWriter());
   await db.$executeRaw`TRUNCATE clusters, samples, rollup_1m, rollup_1h, rollup_state CASCADE`;
+  await seedUsers(db);
   await syncClusters(db, config.clusters);
 
   await deleteGroupsAndTopics([E2E_GROUP, E2E_HOSTILE_GROUP], [E2E_TOPIC]);

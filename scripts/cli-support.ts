@@ -4,6 +4,8 @@ import { ConfigError } from "@/lib/config/parse-config";
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import { secretsOf } from "@/lib/brokers/registry";
 import { describeError } from "@/lib/util/describe-error";
+import { ensureFirstAdmin } from "@/lib/auth/first-admin";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { createLogger, LogLevelError, parseLogLevel, type Logger, type LogLevel } from "@/lib/log/logger";
 
 /** Loads the config or exits with the validation message (file, field, problem). */
@@ -44,4 +46,24 @@ export function onShutdown(handler: () => Promise<void>): void {
   };
   process.on("SIGINT", run);
   process.on("SIGTERM", run);
+}
+
+/**
+ * Creates the first admin on a store without users (lib/auth/first-admin.ts) and prints how to sign in;
+ * a generated password is printed here, once, and stored only hashed.
+ */
+export async function ensureFirstAdminOrExit(databaseUrl: string): Promise<void> {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const created = await ensureFirstAdmin(db, process.env, new Date());
+    if (created?.generatedPassword) {
+      process.stdout.write(`queuewatch: created the first admin — user "${created.username}", password ${created.generatedPassword}\nqueuewatch: (shown once; change it under Account after signing in, or set QUEUEWATCH_ADMIN_PASSWORD before the first start)\n`);
+    } else if (created) {
+      process.stdout.write(`queuewatch: created the first admin "${created.username}" with the password from QUEUEWATCH_ADMIN_PASSWORD\n`);
+    }
+  } catch (error) {
+    fail(`cannot create the first admin: ${describeError(error)}`);
+  } finally {
+    await db.$disconnect();
+  }
 }

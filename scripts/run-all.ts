@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { describeError } from "@/lib/util/describe-error";
 import { resolveDatabase, redactUrl } from "@/lib/db/database-url";
-import { fail, loadConfigOrExit, logLevelOrExit, onShutdown } from "./cli-support";
+import { ensureFirstAdminOrExit, fail, loadConfigOrExit, logLevelOrExit, onShutdown } from "./cli-support";
 import { migrateDeploy } from "./db-migrate";
 
 function child(script: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const database = await resolveDatabase();
   process.stdout.write(`queuewatch: store ${redactUrl(database.url)} (${database.source})\n`);
   migrateDeploy(database.url);
+  await ensureFirstAdminOrExit(database.url);
   const env = { ...process.env, DATABASE_URL: database.url };
   const children = [child("scripts/collector.ts", env), child("scripts/start-web.ts", env)];
   process.stdout.write(`queuewatch: ${config.clusters.length} cluster(s); open http://127.0.0.1:${process.env.PORT ?? "3000"} (Ctrl-C stops)\n`);

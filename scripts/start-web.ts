@@ -6,12 +6,13 @@ import path from "node:path";
 import { describeError } from "@/lib/util/describe-error";
 import { assertDatabaseMigrated } from "@/lib/db/check-migrations";
 import { resolveDatabase } from "@/lib/db/database-url";
-import { fail, loadConfigOrExit, loggerFor, onShutdown } from "./cli-support";
+import { ensureFirstAdminOrExit, fail, loadConfigOrExit, loggerFor, onShutdown } from "./cli-support";
 
 async function main(): Promise<void> {
   const logger = loggerFor(loadConfigOrExit());
   const database = await resolveDatabase();
   await assertDatabaseMigrated(database.url);
+  await ensureFirstAdminOrExit(database.url);
   if (!existsSync(path.resolve(".next/BUILD_ID"))) fail("no production build found: run `npm run build` first");
   const port = process.env.PORT ?? "3000";
   const hostname = process.env.HOSTNAME_BIND ?? "127.0.0.1";

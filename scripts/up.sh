@@ -7,7 +7,7 @@ export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PRISMA_HIDE_
 # The example config reads the local RabbitMQ password from the environment.
 export RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-guest}"
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=warn; fi
 if [ -z "${QUEUEWATCH_CONFIG:-}" ] && [ ! -f queuewatch.yaml ]; then
   cp queuewatch.example.yaml queuewatch.yaml
   echo "queuewatch: created queuewatch.yaml from queuewatch.example.yaml"

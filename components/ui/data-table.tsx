@@ -19,3 +19,14 @@ export function DataTable({ children, testId, label }: { children: ReactNode; te
  * few letters, and capped so one long name cannot push the figures out of view.
  */
 export const NAME_CELL = "min-w-[8rem] max-w-[11rem] sm:min-w-[12rem] sm:max-w-xs 2xl:min-w-[16rem] 2xl:max-w-md";
+
+/** A table's header row in the house style: one plain column title per entry. */
+export function TableHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-300">
+      <tr>
+        {columns.map((column) => <th key={column}>{column}</th>)}
+      </tr>
+    </thead>
+  );
+}

@@ -139,3 +139,17 @@ export function Badge({ tone, title, children, testId }: { tone: "red" | "amber"
   } as const;
   return <span className={`rounded px-1.5 py-0.5 whitespace-nowrap ${tones[tone]}`} title={title} data-testid={testId}>{children}</span>;
 }
+
+/** A list query's four states: loading, error, empty (`isEmpty`), or its data rendered by `children`. */
+export function QueryStates<T>({ query, what, isEmpty, empty, children }: {
+  query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined };
+  what: string;
+  isEmpty: (data: T) => boolean;
+  empty: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading what={what} />;
+  if (query.isError || query.data === undefined) return <ErrorState error={query.error} what={what} />;
+  if (isEmpty(query.data)) return <Empty>{empty}</Empty>;
+  return <>{children(query.data)}</>;
+}

@@ -12,6 +12,7 @@ import type { QueuewatchConfig } from "@/lib/config/schema";
 import { getPrisma, type DbTransaction } from "@/lib/db/prisma";
 import { describeError } from "@/lib/util/describe-error";
 import { checkAccess, clearSessionCookie } from "./guard";
+import { describeInputIssues } from "./input-issues";
 import { apiError, badRequest, forbidden, json, serverError } from "./http";
 import { ROUTE_ACCESS, type RouteKey } from "./route-access";
 
@@ -98,12 +99,6 @@ async function readJsonBody(request: Request): Promise<Parsed<unknown>> {
   }
 }
 
-export function describeInputIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join(".") : "body"}: ${issue.message}`)
-    .join("; ");
-}
 
 const actorOf = (principal: Principal): AuditActor => ({ actor: principalLabel(principal), actorKind: principal.kind });
 

@@ -59,7 +59,9 @@ type Identity = { name: string; principal: Principal; headers: () => Promise<Rec
 let db: Db;
 let routes: Route[];
 const identities: Identity[] = [];
-const CLUSTERS = `clusters:\n  - {id: matrix-kafka, kind: kafka, brokers: ["127.0.0.1:1"]}\n`;
+// A configured broker secret: no answer to anyone may contain it.
+const BROKER_SECRET = `matrix-broker-secret-${uniqueSuffix()}`;
+const CLUSTERS = `clusters:\n  - {id: matrix-kafka, kind: kafka, brokers: ["127.0.0.1:1"]}\n  - {id: matrix-rabbit, kind: rabbitmq, managementUrl: "http://127.0.0.1:1", username: qw, password: ${BROKER_SECRET}}\n`;
 const strictConfig = writeTestConfig(CLUSTERS);
 const viewerModeConfig = writeTestConfig(`auth: {anonymousRole: viewer}\n${CLUSTERS}`);
 // Every caller here looks like a browser on Queuewatch's own pages: the origin check has tests of its own (auth.test.ts).
@@ -124,7 +126,7 @@ describe("route access", () => {
         });
         const response = await route.handler(request, { params: Promise.resolve(params) });
         const refusal = expectedRefusal(identity, access);
-        const context = `${route.key} as ${identity.name} (access ${access}): ${response.status >= 500 ? await response.clone().text() : ""}`;
+        const context = `${route.key} as ${identity.name} (access ${access})${response.status >= 500 ? `: ${await response.clone().text()}` : ""}`;
         if (refusal !== null) {
           expect(response.status, context).toBe(refusal);
         } else {
@@ -132,9 +134,23 @@ describe("route access", () => {
           // Health answers 503 while a cluster is unpolled: that is its answer, not a failure.
           if (!(route.key === "GET /api/health" && response.status === 503)) expect(response.status, context).toBeLessThan(500);
         }
+        expect(await response.text(), `${context} leaks a configured secret`).not.toContain(BROKER_SECRET);
         row.push(`${identity.name}: ${response.status}`);
       }
       results.push(`${route.key} [${access}] — ${row.join(", ")}`);
+    }
+  });
+
+  it("every GET route answers junk query parameters with 4xx or its normal answer, never 5xx", async () => {
+    process.env.QUEUEWATCH_CONFIG = strictConfig;
+    const admin = identities.find((identity) => identity.name === "admin token");
+    if (!admin) throw new Error("no admin token identity");
+    const junk = new URLSearchParams({ from: "yesterday", to: "", points: "-5", limit: "abc", before: "x", cluster: "<script>", metric: "%00", agg: "median", result: "maybe", label: "a".repeat(10_000) });
+    for (const route of routes.filter((r) => r.method === "GET")) {
+      for (const sample of [concretePath(route.pattern), { url: route.pattern.replace(/\[(\.\.\.)?[^\]]+\]/g, "%E0%A4%A"), params: {} }]) {
+        const response = await route.handler(new Request(`http://localhost${sample.url}?${junk}`, { headers: await admin.headers() }), { params: Promise.resolve(sample.params) });
+        if (!(route.key === "GET /api/health" && response.status === 503)) expect(response.status, `${route.key} with junk: ${await response.clone().text()}`).toBeLessThan(500);
+      }
     }
   });
 });

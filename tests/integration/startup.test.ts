@@ -11,6 +11,9 @@ import { describe, expect, it } from "vitest";
 import { assertDatabaseMigrated, DatabaseNotMigratedError } from "@/lib/db/check-migrations";
 import { resolveDatabase } from "@/lib/db/database-url";
 import { migrateDeploy } from "@/scripts/db-migrate";
+import { verifyPassword } from "@/lib/auth/credentials";
+import { ensureFirstAdmin } from "@/lib/auth/first-admin";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { uniqueSuffix } from "../support/test-config";
 
 const run = promisify(execFile);
@@ -117,7 +120,26 @@ describe("start-up checks", () => {
       const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
       await client.end();
       expect(Number(version.rows[0]?.server_version_num)).toBeGreaterThanOrEqual(180000);
-      expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(["clusters", "consumer_groups", "partition_offsets", "poll_runs", "series", "samples", "rollup_1m", "rollup_1h", "rollup_state"]));
+      expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(["clusters", "consumer_groups", "partition_offsets", "poll_runs", "series", "samples", "rollup_1m", "rollup_1h", "rollup_state", "users", "sessions", "api_tokens", "audit_events"]));
+
+      // The first admin: created once even by two processes starting together, with a generated password when none is given.
+      const db = createPrismaClient(database.url);
+      try {
+        await expect(ensureFirstAdmin(db, { QUEUEWATCH_ADMIN_PASSWORD: "short" }, new Date())).rejects.toThrow(/at least 12 characters/);
+        const [a, b] = await Promise.all([ensureFirstAdmin(db, {}, new Date()), ensureFirstAdmin(db, {}, new Date())]);
+        const created = a ?? b;
+        expect([a, b].filter((x) => x !== null)).toHaveLength(1);
+        expect(created?.username).toBe("admin");
+        expect(created?.generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+        const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
+        expect(admin.role).toBe("admin");
+        expect(await verifyPassword(admin.passwordHash, created?.generatedPassword ?? "")).toBe(true);
+        expect(admin.passwordHash).not.toContain(created?.generatedPassword ?? "-");
+        expect(await ensureFirstAdmin(db, { QUEUEWATCH_ADMIN_PASSWORD: "another long password" }, new Date())).toBeNull();
+        expect(await db.auditEvent.count({ where: { action: "user.create-first-admin" } })).toBe(1);
+      } finally {
+        await db.$disconnect();
+      }
     } finally {
       await database?.stop();
       rmSync(base, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { guard } from "@/lib/api/guard";
 import { isSecureRequest } from "@/lib/api/mutation";
-import { notFound, serverError } from "@/lib/api/http";
+import { apiError, notFound } from "@/lib/api/http";
 import { beginOidcLogin } from "@/lib/auth/oidc";
 import { publicOrigin } from "@/lib/auth/public-origin";
 import { getConfig } from "@/lib/config/load-config";
@@ -19,6 +19,6 @@ export const GET = guard("GET /api/auth/oidc/start", async (request: Request): P
     response.cookies.set(cookie.name, cookie.value, { httpOnly: true, sameSite: "lax", secure: isSecureRequest(request, config), path: cookie.path, maxAge: cookie.maxAge });
     return response;
   } catch (error) {
-    return serverError(`cannot reach the OIDC provider ${config.auth.oidc.issuer}: ${describeError(error)}`);
+    return apiError(502, "oidc_unreachable", `cannot reach the OIDC provider ${config.auth.oidc.issuer}: ${describeError(error)}`);
   }
 });
