@@ -24,6 +24,8 @@ export function proxy(request: NextRequest): NextResponse {
   return response;
 }
 
+// Every request but static files, prefetches included: x-qw-path is always set here, so a client cannot
+// pass its own (the layout's "is this the public sign-in page?" must not be the client's word).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] }],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -35,6 +35,15 @@ test.describe("signed out", () => {
     expect(replay.status()).toBe(401);
   });
 
+  test("a request cannot pass itself off as the sign-in page", async ({ page }) => {
+    const attempts: Record<string, string>[] = [{ "x-qw-path": "/login" }, { "x-qw-path": "/login", "next-router-prefetch": "1", purpose: "prefetch" }];
+    for (const headers of attempts) {
+      const response = await page.request.get("/clusters/e2e-kafka", { headers, maxRedirects: 0 });
+      expect(response.status(), JSON.stringify(headers)).toBe(307);
+      expect(response.headers()["location"]).toMatch(/^\/login\?next=%2Fclusters%2Fe2e-kafka/);
+    }
+  });
+
   test("OIDC: sign in through the provider's own pages; the role comes from the groups claim", async ({ page }) => {
     await page.goto("/login?next=%2Faudit");
     await page.getByRole("link", { name: "Sign in with the test IdP" }).click();

@@ -171,9 +171,9 @@ function AuditRow({ event }: { event: AuditEventDto }) {
             <dt className="font-medium">User agent</dt>
             <dd className="break-words">{event.userAgent ?? "—"}</dd>
             <dt className="font-medium">Before</dt>
-            <dd>{before === null ? "—" : <pre className="max-h-64 overflow-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{before}</pre>}</dd>
+            <dd>{before === null ? "—" : <pre tabIndex={0} aria-label="Before" className="max-h-64 overflow-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{before}</pre>}</dd>
             <dt className="font-medium">After</dt>
-            <dd>{after === null ? "—" : <pre className="max-h-64 overflow-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{after}</pre>}</dd>
+            <dd>{after === null ? "—" : <pre tabIndex={0} aria-label="After" className="max-h-64 overflow-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{after}</pre>}</dd>
           </dl>
         </details>
       </td>

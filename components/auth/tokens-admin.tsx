@@ -35,7 +35,7 @@ export function TokensAdmin() {
       <section className="text-sm text-slate-700 dark:text-slate-200" aria-labelledby="tokens-cli-title">
         <h2 id="tokens-cli-title" className="mb-1 font-medium">From the command line</h2>
         <p className="mb-2">On the Queuewatch host (with its database configured), an admin can also create a token without signing in:</p>
-        <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-xs dark:bg-slate-800"><code>{CLI_EXAMPLE}</code></pre>
+        <pre tabIndex={0} aria-label="Command to create a token" className="overflow-x-auto rounded bg-slate-100 p-3 text-xs dark:bg-slate-800"><code>{CLI_EXAMPLE}</code></pre>
         <p className="mt-2">A script sends the token in the header <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">Authorization: Bearer &lt;token&gt;</code>.</p>
       </section>
     </div>
