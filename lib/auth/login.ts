@@ -53,5 +53,5 @@ export async function login({ tx, input, meta, now, config, cookie }: ActionCont
   }
   byUser.reset(input.username);
   const sessionCookie = await startSession(tx, user, cookie(SESSION_COOKIE), meta, now, config);
-  return { target, actor, body: { user: toUserDto(user) }, cookies: [sessionCookie] };
+  return { target, actor, body: { user: toUserDto({ ...user, lastLoginAt: now }) }, cookies: [sessionCookie] };
 }
