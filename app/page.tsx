@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { TriageOverview } from "@/components/overview/triage-overview";
+import { requirePage } from "@/lib/auth/page-session";
 
 export const metadata: Metadata = { title: { absolute: "Overview · Queuewatch" } };
 
-export default function HomePage() {
+export default async function HomePage() {
+  await requirePage("read");
   return <TriageOverview />;
 }

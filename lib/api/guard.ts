@@ -7,6 +7,8 @@ import { getConfig } from "@/lib/config/load-config";
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import { getPrisma } from "@/lib/db/prisma";
 import { describeError } from "@/lib/util/describe-error";
+import { redactSecrets } from "@/lib/log/logger";
+import { secretsOfConfig } from "./config-secrets";
 import { forbidden, serverError, unauthorized } from "./http";
 import { ROUTE_ACCESS, type RouteKey } from "./route-access";
 
@@ -47,7 +49,7 @@ export function guard<C>(key: RouteKey, handle: (request: Request, context: C, p
       if (!verdict.ok) return verdict.response;
       return clearSessionCookie(await handle(request, context as C, verdict.principal), verdict.staleCookie);
     } catch (error) {
-      return serverError(describeError(error));
+      return serverError(redactSecrets(describeError(error), secretsOfConfig()));
     }
   };
 }

@@ -9,8 +9,11 @@ import { publicOrigin } from "@/lib/auth/public-origin";
 import type { ClientMeta } from "@/lib/auth/sessions";
 import { getConfig } from "@/lib/config/load-config";
 import type { QueuewatchConfig } from "@/lib/config/schema";
-import { getPrisma, type DbTransaction } from "@/lib/db/prisma";
+import { getPrisma, type Db, type DbTransaction } from "@/lib/db/prisma";
 import { describeError } from "@/lib/util/describe-error";
+import { redactSecrets } from "@/lib/log/logger";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { secretsOfConfig } from "./config-secrets";
 import { checkAccess, clearSessionCookie } from "./guard";
 import { describeInputIssues } from "./input-issues";
 import { apiError, badRequest, forbidden, json, serverError } from "./http";
@@ -71,10 +74,15 @@ export class ActionError extends Error {
   }
 }
 
+/** What a precheck gets: everything but the transaction (the plain client instead, for reads). */
+export type PrecheckContext<I, P> = Omit<ActionContext<I, P>, "tx"> & { db: Db };
+
 export interface MutationSpec<S extends z.ZodType, P> {
   /** the audit log's action name, e.g. "user.create" */
   action: string;
   input: S;
+  /** Slow checks that must not hold a transaction (and a pooled connection) open, e.g. a password hash; may throw ActionError. */
+  precheck?(ctx: PrecheckContext<z.output<S>, P>): Promise<void>;
   run(ctx: ActionContext<z.output<S>, P>): Promise<ActionOutcome>;
   /**
    * A browser navigation that arrives from another site on purpose (the OIDC callback, redirected by the
@@ -86,11 +94,29 @@ export interface MutationSpec<S extends z.ZodType, P> {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
+/** The body as text, or null as soon as it passes MAX_BODY_BYTES (a chunked upload is not buffered whole). */
+async function readCappedText(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function readJsonBody(request: Request): Promise<Parsed<unknown>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: apiError(413, "payload_too_large", `request body is larger than ${MAX_BODY_BYTES} bytes`) };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: apiError(413, "payload_too_large", `request body is larger than ${MAX_BODY_BYTES} bytes`) };
+  const text = await readCappedText(request);
+  if (text === null) return { ok: false, response: apiError(413, "payload_too_large", `request body is larger than ${MAX_BODY_BYTES} bytes`) };
   if (text.trim() === "") return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -104,8 +130,8 @@ const actorOf = (principal: Principal): AuditActor => ({ actor: principalLabel(p
 
 /** A same-site redirect (303: the browser follows it with a GET). Only paths, never another origin. */
 function redirectTo(path: string): NextResponse {
-  const safe = path.startsWith("/") && !path.startsWith("//") ? path : "/";
-  return new NextResponse(null, { status: 303, headers: { location: safe, "cache-control": "no-store" } });
+  const [pathname, query] = path.startsWith("/login?") ? ["/login", path.slice("/login".length)] : [safeNextPath(path), ""];
+  return new NextResponse(null, { status: 303, headers: { location: `${pathname}${query}`, "cache-control": "no-store" } });
 }
 
 function respond(outcome: ActionOutcome, secure: boolean, redirect: string | undefined): NextResponse {
@@ -158,7 +184,8 @@ export function mutation<S extends z.ZodType, P = Record<string, never>>(key: Ro
           config.auth.publicUrl,
         );
         if (reason !== null) {
-          await recordAudit(db, { ...audit, target: "-", result: "denied", message: reason });
+          // A signed-in user's browser was made to send it: worth an audit row. An anonymous one is noise anyone could write.
+          if (principal.kind === "user") await recordAudit(db, { ...audit, target: "-", result: "denied", message: reason });
           return forbidden("cross_origin", reason);
         }
       }
@@ -166,8 +193,10 @@ export function mutation<S extends z.ZodType, P = Record<string, never>>(key: Ro
       if (!input.success) return badRequest(`invalid input: ${describeInputIssues(input.error)}`);
       const params = await context.params;
       const started = audit;
+      const shared = { input: input.data, params, principal, meta, now, config, origin: publicOrigin(request.headers, config.auth), cookie: (name: string) => cookieFrom(request.headers, name) };
+      if (spec.precheck) await spec.precheck({ ...shared, db });
       const outcome = await db.$transaction(async (tx) => {
-        const result = await spec.run({ tx, input: input.data, params, principal, meta, now, config, origin: publicOrigin(request.headers, config.auth), cookie: (name) => cookieFrom(request.headers, name) });
+        const result = await spec.run({ ...shared, tx });
         target = result.target;
         await recordAudit(tx, { ...started, ...result.actor, target: result.target, before: result.before, after: result.after, result: "ok" });
         return result;
@@ -175,8 +204,9 @@ export function mutation<S extends z.ZodType, P = Record<string, never>>(key: Ro
       const response = respond(outcome, isSecureRequest(request, config), spec.navigation?.ok(outcome));
       return clearSessionCookie(response, access.staleCookie && !(outcome.cookies ?? []).length);
     } catch (error) {
-      const failure = error instanceof ActionError ? error : new ActionError(500, "internal_error", describeError(error));
-      if (audit) {
+      const failure = error instanceof ActionError ? error : new ActionError(500, "internal_error", redactSecrets(describeError(error), secretsOfConfig()));
+      // Anonymous failures are audited only when the action names who they concern (a failed password login, an OIDC sign-in that was started here).
+      if (audit && (audit.actorKind !== "anonymous" || failure.options.actor)) {
         const entry = { ...audit, ...failure.options.actor, target: failure.options.target ?? (target || "-"), result: failure.options.result ?? "failed", message: failure.message };
         await recordAudit(getPrisma(), entry).catch(() => undefined);
       }

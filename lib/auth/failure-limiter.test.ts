@@ -8,7 +8,8 @@ describe("FailureLimiter", () => {
       expect(limiter.check("alice", i * 1000).allowed).toBe(true);
       limiter.recordFailure("alice", i * 1000);
     }
-    expect(limiter.check("alice", 10_000)).toEqual({ allowed: false, retryAfterSeconds: 50 });
+    expect(limiter.check("alice", 10_000)).toEqual({ allowed: false, retryAfterSeconds: 50, firstRefusal: true });
+    expect(limiter.check("alice", 11_000).firstRefusal).toBe(false);
     expect(limiter.check("bob", 10_000).allowed).toBe(true);
     // The first failure (t = 0) leaves the window at t = 60 s.
     expect(limiter.check("alice", 59_999).allowed).toBe(false);
@@ -21,6 +22,15 @@ describe("FailureLimiter", () => {
     limiter.recordFailure("a", 1);
     expect(limiter.check("a", 2).allowed).toBe(false);
     limiter.reset("a");
+    expect(limiter.check("a", 3).allowed).toBe(true);
+  });
+
+  it("an attempt counts while it is checked, and a released (successful) one does not", () => {
+    const limiter = new FailureLimiter(2, 60_000);
+    limiter.recordFailure("a", 1);
+    limiter.recordFailure("a", 2);
+    expect(limiter.check("a", 3).allowed).toBe(false);
+    limiter.release("a", 2);
     expect(limiter.check("a", 3).allowed).toBe(true);
   });
 

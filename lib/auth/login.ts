@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ActionError, type ActionContext, type ActionOutcome, type CookieToSet } from "@/lib/api/mutation";
+import { ActionError, type ActionContext, type ActionOutcome, type CookieToSet, type PrecheckContext } from "@/lib/api/mutation";
 import type { DbTransaction } from "@/lib/db/prisma";
 import type { User } from "@prisma/client";
 import { verifyPassword } from "./credentials";
@@ -15,10 +15,14 @@ export const loginInput = z.strictObject({
   password: z.string().min(1, "is required").max(1024, "is too long"),
 });
 
-/** 10 failed logins per user name and 30 per client address in any minute; the next answers 429. */
-export const LOGIN_LIMITS = { perUser: 10, perAddress: 30, windowMs: 60_000 } as const;
+/** 10 failed logins per user name, 30 per client address and 300 in all in any minute; the next answers 429. */
+export const LOGIN_LIMITS = { perUser: 10, perAddress: 30, overall: 300, windowMs: 60_000 } as const;
 const byUser = new FailureLimiter(LOGIN_LIMITS.perUser, LOGIN_LIMITS.windowMs);
 const byAddress = new FailureLimiter(LOGIN_LIMITS.perAddress, LOGIN_LIMITS.windowMs);
+// The address comes from X-Forwarded-For, which a client talking to Next directly can choose: this cap
+// holds whatever it sends.
+const overall = new FailureLimiter(LOGIN_LIMITS.overall, LOGIN_LIMITS.windowMs);
+const ALL = "*";
 
 /**
  * Replaces whatever session the browser held by a new one (a session id planted before login never
@@ -31,27 +35,41 @@ export async function startSession(tx: DbTransaction, user: User, previousToken:
   return { name: SESSION_COOKIE, value: session.token, maxAge: cookieMaxAgeSeconds(session.expiresAt, now) };
 }
 
-/** Password login. The rate limit is checked before the hash is computed; an unknown name costs as long as a wrong password. */
-export async function login({ tx, input, meta, now, config, cookie }: ActionContext<z.output<typeof loginInput>, unknown>): Promise<ActionOutcome> {
-  const target = `user:${input.username}`;
-  const actor = { actor: target, actorKind: "user" as const };
-  const addressKey = meta.ip ?? "unknown";
-  for (const verdict of [byUser.check(input.username, now.getTime()), byAddress.check(addressKey, now.getTime())]) {
+const targetOf = (username: string) => `user:${username}`;
+const actorOf = (username: string) => ({ actor: targetOf(username), actorKind: "user" as const });
+
+/**
+ * Before the transaction: the rate limits, then the password hash (≈100 ms of CPU, never while holding a
+ * pooled connection). The attempt counts against the limits until it succeeds, so parallel guesses
+ * cannot slip through while earlier ones are still hashing. An unknown name costs as long as a wrong password.
+ */
+export async function checkLoginPassword({ db, input, meta, now }: PrecheckContext<z.output<typeof loginInput>, unknown>): Promise<void> {
+  const keys: [FailureLimiter, string][] = [[byUser, input.username], [byAddress, meta.ip ?? "unknown"], [overall, ALL]];
+  for (const [limiter, key] of keys) {
+    const verdict = limiter.check(key, now.getTime());
     if (!verdict.allowed) {
       throw new ActionError(429, "too_many_attempts", `too many failed sign-ins: try again in ${verdict.retryAfterSeconds} s`, {
-        target, actor, result: "denied", headers: { "retry-after": String(verdict.retryAfterSeconds) },
+        target: targetOf(input.username), result: "denied", headers: { "retry-after": String(verdict.retryAfterSeconds) },
+        // The first refusal in a window is audited; the flood after it is not written row by row.
+        actor: verdict.firstRefusal ? actorOf(input.username) : undefined,
       });
     }
   }
-  const user = await tx.user.findUnique({ where: { username: input.username } });
+  for (const [limiter, key] of keys) limiter.recordFailure(key, now.getTime());
+  const user = await db.user.findUnique({ where: { username: input.username } });
   const matches = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !matches || user.disabledAt !== null) {
-    byUser.recordFailure(input.username, now.getTime());
-    byAddress.recordFailure(addressKey, now.getTime());
     const message = user && matches ? "this user is disabled" : "wrong user name or password";
-    throw new ActionError(401, "login_failed", message, { target, actor });
+    throw new ActionError(401, "login_failed", message, { target: targetOf(input.username), actor: actorOf(input.username) });
   }
+  for (const [limiter, key] of keys) limiter.release(key, now.getTime());
   byUser.reset(input.username);
+}
+
+/** Password login, after checkLoginPassword: the session, in the transaction with its audit row. */
+export async function login({ tx, input, meta, now, config, cookie }: ActionContext<z.output<typeof loginInput>, unknown>): Promise<ActionOutcome> {
+  const user = await tx.user.findUnique({ where: { username: input.username } });
+  if (!user || user.disabledAt !== null) throw new ActionError(401, "login_failed", "wrong user name or password", { target: targetOf(input.username), actor: actorOf(input.username) });
   const sessionCookie = await startSession(tx, user, cookie(SESSION_COOKIE), meta, now, config);
-  return { target, actor, body: { user: toUserDto({ ...user, lastLoginAt: now }) }, cookies: [sessionCookie] };
+  return { target: targetOf(input.username), actor: actorOf(input.username), body: { user: toUserDto({ ...user, lastLoginAt: now }) }, cookies: [sessionCookie] };
 }

@@ -8,6 +8,7 @@ import type { DbTransaction } from "@/lib/db/prisma";
 import { startSession } from "./login";
 import { roleFromClaims, usernameFromClaims, type Claims } from "./oidc-claims";
 import { safeNextPath } from "./safe-next-path";
+import { assertAnotherAdmin } from "@/lib/users/update-user";
 import { SESSION_COOKIE } from "./sessions";
 
 // Authorization code flow with PKCE (S256), state and nonce, through openid-client. The verifier, state,
@@ -55,7 +56,11 @@ export const oidcCallbackInput = z.record(z.string(), z.string());
 async function upsertOidcUser(tx: DbTransaction, oidc: OidcConfig, claims: Claims, role: User["role"]): Promise<{ user: User; before: User | null }> {
   const subject = String(claims.sub);
   const before = await tx.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: oidc.issuer, oidcSubject: subject } } });
-  if (before) return { before, user: await tx.user.update({ where: { id: before.id }, data: { role } }) };
+  if (before) {
+    // The provider demoted the last enabled admin: keep Queuewatch manageable, refuse the sign-in with the reason.
+    if (before.role === "admin" && role !== "admin" && before.disabledAt === null) await assertAnotherAdmin(tx, before.id, `user:${before.username}`);
+    return { before, user: await tx.user.update({ where: { id: before.id }, data: { role } }) };
+  }
   const wanted = usernameFromClaims(claims, oidc.usernameClaim);
   // A local user may already hold the name: the OIDC user gets it qualified by the provider's host.
   const taken = await tx.user.findUnique({ where: { username: wanted } });
@@ -78,6 +83,8 @@ export async function completeOidcLogin({ tx, input, meta, now, config, cookie, 
   if (input.error) throw new ActionError(400, "oidc_error", `the identity provider refused: ${input.error_description ?? input.error}`);
   const flow = flowSchema.safeParse(parseJson(cookie(OIDC_COOKIE)));
   if (!flow.success) throw new ActionError(400, "oidc_flow", "this sign-in was not started here or took longer than 10 minutes: start again");
+  // From here on this is a sign-in started here: its failures are audited.
+  const started = { actor: { actor: "anonymous (OIDC sign-in)", actorKind: "anonymous" as const } };
   const configuration = await configurationOf(oidc);
   const currentUrl = new URL(`${origin}${OIDC_CALLBACK_PATH}?${new URLSearchParams(input).toString()}`);
   let claims: Claims;
@@ -88,14 +95,14 @@ export async function completeOidcLogin({ tx, input, meta, now, config, cookie, 
     const userinfo = await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
     claims = { ...userinfo, ...idClaims, ...(oidc.roleClaim in idClaims ? {} : { [oidc.roleClaim]: userinfo[oidc.roleClaim] }) };
   } catch (error) {
-    throw new ActionError(400, "oidc_failed", `OIDC sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ActionError(400, "oidc_failed", `OIDC sign-in failed: ${error instanceof Error ? error.message : String(error)}`, started);
   }
   const role = roleFromClaims(claims, oidc);
   const wanted = `oidc:${String(claims.sub)}`;
-  if (role === null) throw new ActionError(403, "no_role", `your account has no Queuewatch role: none of the values of claim "${oidc.roleClaim}" is mapped`, { target: wanted, result: "denied" });
+  if (role === null) throw new ActionError(403, "no_role", `your account has no Queuewatch role: none of the values of claim "${oidc.roleClaim}" is mapped`, { ...started, target: wanted, result: "denied" });
   const { user, before } = await upsertOidcUser(tx, oidc, claims, role);
   const target = `user:${user.username}`;
-  if (user.disabledAt !== null) throw new ActionError(403, "disabled", "this user is disabled in Queuewatch", { target, result: "denied" });
+  if (user.disabledAt !== null) throw new ActionError(403, "disabled", "this user is disabled in Queuewatch", { ...started, target, result: "denied" });
   const session = await startSession(tx, user, cookie(SESSION_COOKIE), meta, now, config);
   return {
     target,

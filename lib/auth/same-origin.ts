@@ -17,13 +17,22 @@ export function crossOriginReason(headers: OriginHeaders, publicUrl: string | un
   if (headers.origin === null || headers.origin === "null") {
     return "request without an Origin header refused: send changes from Queuewatch's pages, or use an API token";
   }
-  const expected = publicUrl === undefined ? headers.host : hostOf(publicUrl);
+  // With a public URL the whole origin must match (scheme too); without one, the Host the request went to.
+  const expected = publicUrl === undefined ? headers.host : originOf(publicUrl);
   if (expected === null) return "request without a Host header refused";
-  const origin = hostOf(headers.origin);
+  const origin = publicUrl === undefined ? hostOf(headers.origin) : originOf(headers.origin);
   if (origin === null || origin.toLowerCase() !== expected.toLowerCase()) {
     return `cross-origin request refused: Origin ${headers.origin} is not ${publicUrl ?? expected}`;
   }
   return null;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 function hostOf(url: string): string | null {

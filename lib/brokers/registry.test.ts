@@ -40,7 +40,7 @@ describe("secretsOf", () => {
 
   it("includes the OIDC client secret", () => {
     const oidc = { issuer: "https://idp.example", clientId: "qw", clientSecret: "oidc-s3cret" };
-    const config = { ...configOf([rabbit("http://h:15672", "rp")]), auth: authSchema.parse({ oidc }) };
+    const config = { ...configOf([rabbit("http://h:15672", "rp")]), auth: authSchema.parse({ publicUrl: "https://qw.example", oidc }) };
     expect(secretsOf(config)).toEqual(["rp", "oidc-s3cret"]);
   });
 });

@@ -59,7 +59,7 @@ describe("parseConfig", () => {
 
   it("defaults auth to login required, and reads the OIDC block with its secret from the environment", () => {
     expect(parseConfig(`clusters:\n${kafka}`, "qw.yaml", {}).auth).toEqual({ anonymousRole: "none", sessionIdleMinutes: 720, sessionMaxHours: 168 });
-    const oidc = parseConfig(`auth:\n  oidc: {issuer: "https://idp.example", clientId: qw, clientSecret: "\${S}", roleMapping: {ops: operator}}\nclusters:\n${kafka}`, "qw.yaml", { S: "s3cret" }).auth.oidc;
+    const oidc = parseConfig(`auth:\n  publicUrl: https://qw.example\n  oidc: {issuer: "https://idp.example", clientId: qw, clientSecret: "\${S}", roleMapping: {ops: operator}}\nclusters:\n${kafka}`, "qw.yaml", { S: "s3cret" }).auth.oidc;
     expect(oidc).toMatchObject({ clientSecret: "s3cret", roleClaim: "groups", roleMapping: { ops: "operator" }, allowInsecureHttp: false });
   });
 
@@ -95,8 +95,9 @@ describe("parseConfig", () => {
     ["no brokers", "clusters:\n  - id: a\n    kind: kafka\n    brokers: []\n", {}, ["clusters[0].brokers: needs at least one broker"]],
     ["an unknown anonymous role", `auth: {anonymousRole: admin}\nclusters:\n${kafka}`, {}, ['auth.anonymousRole: Invalid option: expected one of "none"|"viewer"']],
     ["an OIDC block without client and an http issuer as a bare host", `auth:\n  oidc: {issuer: idp.example}\nclusters:\n${kafka}`, {}, ["auth.oidc.issuer: must be a URL with a scheme, e.g. http://idp.example", "auth.oidc.clientId: is missing (expected string)", "auth.oidc.clientSecret: is missing (expected string)"]],
-    ["an OIDC secret from an unset variable", `auth:\n  oidc: {issuer: "https://idp.example", clientId: qw, clientSecret: "\${OIDC_SECRET}"}\nclusters:\n${kafka}`, {}, ["auth.oidc.clientSecret: environment variable OIDC_SECRET is not set"]],
-    ["a mapping to a role that does not exist", `auth:\n  oidc: {issuer: "https://idp.example", clientId: qw, clientSecret: s, roleMapping: {ops: root}}\nclusters:\n${kafka}`, {}, ['auth.oidc.roleMapping.ops: Invalid option: expected one of "viewer"|"operator"|"admin"']],
+    ["OIDC without a public URL", `auth:\n  oidc: {issuer: "https://idp.example", clientId: qw, clientSecret: s}\nclusters:\n${kafka}`, {}, ["auth.publicUrl: is required with oidc: the redirect URI registered at the provider is <publicUrl>/api/auth/oidc/callback"]],
+    ["an OIDC secret from an unset variable", `auth:\n  publicUrl: https://qw.example\n  oidc: {issuer: "https://idp.example", clientId: qw, clientSecret: "\${OIDC_SECRET}"}\nclusters:\n${kafka}`, {}, ["auth.oidc.clientSecret: environment variable OIDC_SECRET is not set"]],
+    ["a mapping to a role that does not exist", `auth:\n  publicUrl: https://qw.example\n  oidc: {issuer: "https://idp.example", clientId: qw, clientSecret: s, roleMapping: {ops: root}}\nclusters:\n${kafka}`, {}, ['auth.oidc.roleMapping.ops: Invalid option: expected one of "viewer"|"operator"|"admin"']],
     ["a misspelt top-level key", `pollIntervalSecond: 5\nclusters:\n${kafka}`, {}, ["pollIntervalSecond: unknown key; did you mean `pollIntervalSeconds`?"]],
     ["a misspelt cluster key", "clusters:\n  - {id: k, kind: kafka, borkers: ['h:1']}\n", {}, ["clusters[0].brokers: is missing (expected array)", "clusters[0].borkers: unknown key; did you mean `brokers`?"]],
     ["a misspelt key in a nested block", "clusters:\n  - {id: k, kind: kafka, brokers: ['h:1'], sasl: {mechanism: plain, username: u, passwd: p}}\n", {}, ["clusters[0].sasl.password: is missing (expected string)", "clusters[0].sasl.passwd: unknown key; did you mean `password`?"]],

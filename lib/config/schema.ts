@@ -122,7 +122,8 @@ export const oidcSchema = z.strictObject({
   allowInsecureHttp: z.boolean().default(false),
 });
 
-export const authSchema = z.strictObject({
+export const authSchema = z
+  .strictObject({
   /** what a visitor without a session or token may do: nothing (default) or read like a viewer */
   anonymousRole: z.enum(["none", "viewer"]).default("none"),
   /**
@@ -135,7 +136,9 @@ export const authSchema = z.strictObject({
   /** …and after this long in any case */
   sessionMaxHours: z.number().int().min(1).max(8_760).default(168),
   oidc: oidcSchema.optional(),
-});
+})
+  // The OIDC redirect URI is built from the public URL: never from request headers a client could forge.
+  .refine((auth) => auth.oidc === undefined || auth.publicUrl !== undefined, { path: ["publicUrl"], message: "is required with oidc: the redirect URI registered at the provider is <publicUrl>/api/auth/oidc/callback" });
 
 const AUTH_DEFAULTS = { anonymousRole: "none", sessionIdleMinutes: 720, sessionMaxHours: 168 } as const;
 

@@ -6,8 +6,13 @@ import type { DbTransaction } from "@/lib/db/prisma";
 import { toUserDto } from "./user-dto";
 import type { updateUserInput } from "./user-input";
 
+/** Advisory lock key serialising changes that could remove an admin. */
+const ADMIN_CHANGE_LOCK = 0x71776164; // "qwad"
+
 /** Refuses a change that would leave no enabled admin (nobody could manage users or tokens any more). */
 export async function assertAnotherAdmin(tx: DbTransaction, userId: string, target: string): Promise<void> {
+  // One admin change at a time: two concurrent "demote the other one" requests must not both see an admin left.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_CHANGE_LOCK})`;
   const others = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
   if (others === 0) throw new ActionError(409, "last_admin", "this is the last enabled admin: make another user admin first", { target });
 }

@@ -115,8 +115,17 @@ describe("login", () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     const rightPassword = await login(user.username, user.password, { "x-forwarded-for": nextAddress() });
     expect(rightPassword.status).toBe(429);
+    // The first refusal in the window is audited; the flood after it is not written row by row.
     const rows = await auditRows("login", `user:${user.username}`);
-    expect(rows.filter((r) => r.result === "denied")).toHaveLength(2);
+    expect(rows.filter((r) => r.result === "failed")).toHaveLength(10);
+    expect(rows.filter((r) => r.result === "denied")).toHaveLength(1);
+  });
+
+  it("counts parallel guesses as they arrive: 30 at once get at most 10 password checks", async () => {
+    const user = await createTestUser(db, `auth-parallel-${suffix}`, "viewer");
+    const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => login(user.username, `guess-${i}`, { "x-forwarded-for": nextAddress() }).then((r) => r.status)));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(LOGIN_LIMITS.perUser);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30 - LOGIN_LIMITS.perUser);
   });
 
   it("limits failures per client address too, across user names", async () => {
@@ -133,6 +142,12 @@ describe("login", () => {
     expect(response.status).toBe(200);
     expect(setCookieOf(response)).toMatch(/Max-Age=0/);
     expect((await meRoute(request("/api/v1/me", { headers: { cookie } }))).status).toBe(401);
+  });
+
+  it("takes a malformed or unknown session cookie for no session (401), never a 500", async () => {
+    for (const cookie of [`${SESSION_COOKIE}=%`, `${SESSION_COOKIE}=%E0%A4%A`, `${SESSION_COOKIE}=not-a-session`, `${SESSION_COOKIE}=`]) {
+      expect((await meRoute(request("/api/v1/me", { headers: { cookie } }))).status, cookie).toBe(401);
+    }
   });
 
   it("ends a session idle for longer than auth.sessionIdleMinutes", async () => {

@@ -1,6 +1,6 @@
 import { mutation } from "@/lib/api/mutation";
-import { login, loginInput } from "@/lib/auth/login";
+import { checkLoginPassword, login, loginInput } from "@/lib/auth/login";
 
 export const dynamic = "force-dynamic";
 
-export const POST = mutation("POST /api/auth/login", { action: "login", input: loginInput, run: login });
+export const POST = mutation("POST /api/auth/login", { action: "login", input: loginInput, precheck: checkLoginPassword, run: login });
