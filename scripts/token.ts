@@ -3,6 +3,7 @@
 // npm run token -- list
 // npm run token -- revoke <id or name>
 // Every change is written with its audit row in one transaction (actor "system:cli <OS user>").
+import { isUuid } from "@/lib/util/uuid";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -51,7 +52,7 @@ async function list(db: Db): Promise<void> {
 async function revoke(db: Db, args: string[]): Promise<void> {
   const which = args[0];
   if (!which || args.length > 1) fail(USAGE);
-  const matches = await db.apiToken.findMany({ where: /^[0-9a-f-]{36}$/i.test(which) ? { id: which } : { name: which, revokedAt: null } });
+  const matches = await db.apiToken.findMany({ where: isUuid(which) ? { id: which } : { name: which, revokedAt: null } });
   if (matches.length === 0) fail(`no active token with id or name "${which}"`);
   if (matches.length > 1) fail(`${matches.length} active tokens are named "${which}": revoke by id (npm run token -- list)`);
   const now = new Date();

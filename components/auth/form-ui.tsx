@@ -24,24 +24,21 @@ export function Field({ id, label, hint, children }: { id: string; label: string
   );
 }
 
-/** A refused or failed action, in the server's words (as text). */
-export function FormError({ message }: { message: string | null }) {
+const MESSAGE_TONES = {
+  error: { role: "alert", className: "border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200" },
+  success: { role: "status", className: "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100" },
+} as const;
+
+function FormMessage({ tone, message }: { tone: keyof typeof MESSAGE_TONES; message: string | null }) {
   if (!message) return null;
-  return (
-    <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm break-words text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-      {message}
-    </p>
-  );
+  const { role, className } = MESSAGE_TONES[tone];
+  return <p role={role} className={`rounded border px-3 py-2 text-sm break-words ${className}`}>{message}</p>;
 }
 
-export function FormSuccess({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm break-words text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
-      {message}
-    </p>
-  );
-}
+/** A refused or failed action, in the server's words (as text). */
+export const FormError = ({ message }: { message: string | null }) => <FormMessage tone="error" message={message} />;
+
+export const FormSuccess = ({ message }: { message: string | null }) => <FormMessage tone="success" message={message} />;
 
 /** Shown instead of a page's controls to a signed-in user whose role may not use them. */
 export function NotAllowed({ children }: { children: ReactNode }) {

@@ -12,7 +12,7 @@ import type { QueuewatchConfig } from "@/lib/config/schema";
 import { getPrisma, type Db, type DbTransaction } from "@/lib/db/prisma";
 import { describeError } from "@/lib/util/describe-error";
 import { redactSecrets } from "@/lib/log/logger";
-import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { isSitePath } from "@/lib/auth/safe-next-path";
 import { secretsOfConfig } from "./config-secrets";
 import { checkAccess, clearSessionCookie } from "./guard";
 import { describeInputIssues } from "./input-issues";
@@ -130,8 +130,7 @@ const actorOf = (principal: Principal): AuditActor => ({ actor: principalLabel(p
 
 /** A same-site redirect (303: the browser follows it with a GET). Only paths, never another origin. */
 function redirectTo(path: string): NextResponse {
-  const [pathname, query] = path.startsWith("/login?") ? ["/login", path.slice("/login".length)] : [safeNextPath(path), ""];
-  return new NextResponse(null, { status: 303, headers: { location: `${pathname}${query}`, "cache-control": "no-store" } });
+  return new NextResponse(null, { status: 303, headers: { location: isSitePath(path) ? path : "/", "cache-control": "no-store" } });
 }
 
 function respond(outcome: ActionOutcome, secure: boolean, redirect: string | undefined): NextResponse {

@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import type { Principal } from "./roles";
 
 /** The signed-in caller as the pages show them. */
-export async function describeMe(principal: Exclude<Principal, { kind: "anonymous" }> | Principal): Promise<MeDto | null> {
+export async function describeMe(principal: Principal): Promise<MeDto | null> {
   if (principal.kind === "anonymous") return null;
   if (principal.kind === "token") return { kind: "token", name: principal.name, role: principal.role, canChangePassword: false };
   const user = await getPrisma().user.findUnique({ where: { id: principal.id }, select: { passwordHash: true } });

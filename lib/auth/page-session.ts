@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { MeDto } from "@/lib/api/types";
@@ -15,15 +16,18 @@ export interface PageSession {
   path: string;
 }
 
-/** Who is looking at a page (server components). An API token sent by a browser is not a page session. */
-export async function pageSession(): Promise<PageSession> {
+/**
+ * Who is looking at a page (server components). An API token sent by a browser is not a page session.
+ * Once per request: the root layout and the page both ask, and each lookup is a database read.
+ */
+export const pageSession = cache(async (): Promise<PageSession> => {
   const requestHeaders = await headers();
   const cookieOnly = new Headers(requestHeaders);
   cookieOnly.delete("authorization");
   const lookup = await resolvePrincipal(cookieOnly, getPrisma(), getConfig().auth, new Date());
   const principal: Principal = lookup.ok ? lookup.principal : { kind: "anonymous", mayRead: false };
   return { principal, me: await describeMe(principal), path: requestHeaders.get("x-qw-path") ?? "/" };
-}
+});
 
 /** Pages anyone may open: the sign-in page itself. */
 export const isPublicPage = (path: string): boolean => path === "/login" || path.startsWith("/login?");

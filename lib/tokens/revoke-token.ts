@@ -1,11 +1,12 @@
 import "server-only";
+import { isUuid } from "@/lib/util/uuid";
 import { ActionError, type ActionContext, type ActionOutcome } from "@/lib/api/mutation";
 import type { DbTransaction } from "@/lib/db/prisma";
 import { toTokenDto } from "./token-dto";
 
 /** Revokes a token at once (the next request with it answers 401). Revoking twice changes nothing and says so. Shared by the API and the CLI. */
 export async function revokeTokenById(tx: DbTransaction, tokenId: string, now: Date): Promise<Omit<ActionOutcome, "body"> & { body: { token: ReturnType<typeof toTokenDto> } }> {
-  const token = /^[0-9a-f-]{36}$/i.test(tokenId) ? await tx.apiToken.findUnique({ where: { id: tokenId } }) : null;
+  const token = isUuid(tokenId) ? await tx.apiToken.findUnique({ where: { id: tokenId } }) : null;
   if (!token) throw new ActionError(404, "not_found", `no API token with id "${tokenId.slice(0, 64)}"`, { target: `token-id:${tokenId.slice(0, 64)}` });
   const target = `token:${token.name}`;
   if (token.revokedAt !== null) throw new ActionError(409, "conflict", `token "${token.name}" was already revoked at ${token.revokedAt.toISOString()}`, { target });

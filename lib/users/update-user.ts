@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/lib/util/uuid";
 import type { z } from "zod";
 import { ActionError, type ActionContext, type ActionOutcome } from "@/lib/api/mutation";
 import { hashPassword } from "@/lib/auth/credentials";
@@ -18,7 +19,7 @@ export async function assertAnotherAdmin(tx: DbTransaction, userId: string, targ
 }
 
 export async function findUserOr404(tx: DbTransaction, userId: string) {
-  const user = /^[0-9a-f-]{36}$/i.test(userId) ? await tx.user.findUnique({ where: { id: userId } }) : null;
+  const user = isUuid(userId) ? await tx.user.findUnique({ where: { id: userId } }) : null;
   if (!user) throw new ActionError(404, "not_found", `no user with id "${userId}"`, { target: `user-id:${userId.slice(0, 64)}` });
   return user;
 }
