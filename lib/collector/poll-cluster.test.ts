@@ -3,7 +3,7 @@ import type { ClusterPoller, CollectedPoll, PollFindings } from "@/lib/brokers/t
 import type { MetricSample } from "@/lib/store/metric-sample";
 import type { PollSink } from "@/lib/store/poll-sink";
 import type { PollOutcome } from "@/lib/store/record-poll";
-import { pollCluster } from "./poll-cluster";
+import { CLUSTER_UP_METRIC, pollCluster } from "./poll-cluster";
 
 /**
  * A small fake broker kind: its "broker" is a list of answers (a depth, or an error), and its
@@ -55,38 +55,40 @@ class MemorySink implements PollSink {
   }
 }
 
+const up = (value: 0 | 1): MetricSample => ({ metric: CLUSTER_UP_METRIC, labels: {}, value });
+
 describe("pollCluster with a fake kind", () => {
-  it("up: derives once at the poll's time, writes samples and snapshot in one record, reports the uniform output", async () => {
+  it("up: derives once at the poll's time, writes samples (cluster up 1 included) and snapshot in one record, reports the uniform output", async () => {
     const poller = new FakePoller([5]);
     const sink = new MemorySink();
     const before = Date.now();
     const report = await pollCluster("fake-1", poller, sink);
 
     expect(report).toMatchObject({ clusterId: "fake-1", ok: true, error: null, brokerRequests: 2, counts: [{ noun: "fake queue", count: 1 }] });
-    expect(report.samples).toEqual([{ metric: "fake_depth", labels: { queue: "q" }, value: 5 }]);
+    expect(report.samples).toEqual([{ metric: "fake_depth", labels: { queue: "q" }, value: 5 }, up(1)]);
     expect(report.polledAt).toBeGreaterThanOrEqual(before);
     expect(poller.derivedAt).toEqual([report.polledAt]);
     expect(sink.prepared).toEqual([{ clusterId: "fake-1", polledAt: report.polledAt, samples: report.samples }]);
     expect(sink.recorded).toHaveLength(1);
     const [outcome] = sink.recorded;
     if (outcome?.error !== null) throw new Error("expected a successful outcome");
-    expect(outcome.write.samples).toEqual([{ seriesId: 1, ts: report.polledAt, value: 5 }]);
+    expect(outcome.samples).toEqual([{ seriesId: 1, ts: report.polledAt, value: 5 }, { seriesId: 2, ts: report.polledAt, value: 1 }]);
     expect(outcome.startedAt.getTime() + outcome.durationMs).toBe(report.polledAt);
   });
 
-  it("down: records the error with its cause, derives nothing, writes no samples, and the next poll is up again", async () => {
+  it("down: records the error with its cause, derives nothing, writes only cluster up 0 in the same record, and the next poll is up again", async () => {
     const poller = new FakePoller([new Error("connect ECONNREFUSED 127.0.0.1:1"), 7]);
     const sink = new MemorySink();
     const down = await pollCluster("fake-2", poller, sink);
 
-    expect(down).toMatchObject({ ok: false, error: "fake broker unreachable ← caused by connect ECONNREFUSED 127.0.0.1:1", counts: [], brokerRequests: 0, samples: [] });
+    expect(down).toMatchObject({ ok: false, error: "fake broker unreachable ← caused by connect ECONNREFUSED 127.0.0.1:1", counts: [], brokerRequests: 0, samples: [up(0)] });
     expect(poller.derivedAt).toEqual([]);
-    expect(sink.prepared).toEqual([]);
-    expect(sink.recorded).toEqual([{ clusterId: "fake-2", startedAt: expect.any(Date), durationMs: down.durationMs, error: down.error }]);
+    expect(sink.prepared).toEqual([{ clusterId: "fake-2", polledAt: down.polledAt, samples: [up(0)] }]);
+    expect(sink.recorded).toEqual([{ clusterId: "fake-2", startedAt: expect.any(Date), durationMs: down.durationMs, error: down.error, samples: [{ seriesId: 1, ts: down.polledAt, value: 0 }] }]);
 
-    const up = await pollCluster("fake-2", poller, sink);
-    expect(up.ok).toBe(true);
-    expect(up.samples.map((s) => s.metric)).toEqual(["fake_depth"]);
+    const again = await pollCluster("fake-2", poller, sink);
+    expect(again.ok).toBe(true);
+    expect(again.samples.map((s) => s.metric)).toEqual(["fake_depth", CLUSTER_UP_METRIC]);
   });
 
   it("write failure: rejects with the store's error (the collector logs it), and the kind's state goes on from that poll", async () => {

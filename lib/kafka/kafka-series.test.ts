@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { GroupInsight } from "@/lib/lag/lag-tracker";
 import type { ConsumerGroupSnapshot } from "@/lib/lag/types";
-import { clusterHealthSamples, groupLagSamples, KAFKA_METRICS } from "./kafka-series";
+import { clusterHealthSamples, groupLagSamples, insightSamples, KAFKA_METRICS } from "./kafka-series";
 
 const group = (groupId: string, partitions: ConsumerGroupSnapshot["partitions"]): ConsumerGroupSnapshot => ({ groupId, state: "Empty", protocol: "", groupProtocol: "classic", members: [], partitions });
 
@@ -23,6 +24,26 @@ describe("groupLagSamples", () => {
   it("writes nothing for unknown lag: a gap, not a zero", () => {
     const samples = groupLagSamples([group("c", [{ topic: "t", partition: 1, committedOffset: null, endOffset: 5, lag: null }])]);
     expect(samples).toEqual([]);
+  });
+});
+
+describe("insightSamples", () => {
+  const insight = (over: Partial<GroupInsight>): GroupInsight => ({
+    groupId: "g", status: "UNKNOWN", lagSeconds: null, lagSecondsExact: true, catchUpSeconds: null, consumeRate: null, produceRate: null, partitions: [], ...over,
+  });
+  const groupSamples = (over: Partial<GroupInsight>) => insightSamples([insight(over)]).filter((s) => s.metric === KAFKA_METRICS.groupStatus || s.metric === KAFKA_METRICS.groupCatchUpSeconds);
+
+  it.each<{ name: string; over: Partial<GroupInsight>; status: number | null; catchUp: number | null }>([
+    { name: "OK and caught up", over: { status: "OK", catchUpSeconds: 0 }, status: 0, catchUp: 0 },
+    { name: "WARN, catching up in 90 s", over: { status: "WARN", catchUpSeconds: 90 }, status: 1, catchUp: 90 },
+    { name: "ERR, not catching up (null): no catch-up sample", over: { status: "ERR", catchUpSeconds: null }, status: 2, catchUp: null },
+    { name: "UNKNOWN: no status sample, a gap", over: { status: "UNKNOWN", catchUpSeconds: null }, status: null, catchUp: null },
+  ])("$name", ({ over, status, catchUp }) => {
+    const labels = { group: "g" };
+    expect(groupSamples(over)).toEqual([
+      ...(status === null ? [] : [{ metric: KAFKA_METRICS.groupStatus, labels, value: status }]),
+      ...(catchUp === null ? [] : [{ metric: KAFKA_METRICS.groupCatchUpSeconds, labels, value: catchUp }]),
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { summarizeGroupLag } from "@/lib/lag/compute-lag";
 import type { GroupInsight, TopicRates } from "@/lib/lag/lag-tracker";
+import { lagStatusSeverity } from "@/lib/lag/status-severity";
 import type { ConsumerGroupSnapshot } from "@/lib/lag/types";
 import type { MetricSample } from "@/lib/store/metric-sample";
 import type { BrokerNode, KafkaCollectResult, TopicSnapshot } from "./types";
@@ -13,6 +14,9 @@ export const KAFKA_METRICS = {
   groupLagSeconds: "kafka_group_lag_seconds", // {group}: age of the oldest unconsumed message
   partitionLagSeconds: "kafka_partition_lag_seconds", // {group, topic, partition}
   groupConsumeRate: "kafka_group_consume_rate", // {group}: messages/s over the status window
+  groupStatus: "kafka_group_status", // {group}: 0 OK, 1 WARN, 2 ERR (lagStatusSeverity); none while UNKNOWN
+  // {group}: 0 with no lag; none when unknown or not catching up (estimateCatchUp gives null for both)
+  groupCatchUpSeconds: "kafka_group_catch_up_seconds",
   topicProduceRate: "kafka_topic_produce_rate", // {topic}: messages/s since the previous poll
   partitionProduceRate: "kafka_partition_produce_rate", // {topic, partition}: the same per partition
   underReplicatedPartitions: "kafka_under_replicated_partitions", // {}: whole cluster
@@ -38,12 +42,16 @@ export function groupLagSamples(groups: readonly ConsumerGroupSnapshot[]): Metri
   return samples;
 }
 
-/** Pure: lag-in-seconds and consumption-rate samples from the tracker's insights. */
+/** Pure: lag-in-seconds, consumption-rate, status and catch-up samples from the tracker's insights. */
 export function insightSamples(insights: readonly GroupInsight[]): MetricSample[] {
   const samples: MetricSample[] = [];
   for (const insight of insights) {
-    if (insight.lagSeconds !== null) samples.push({ metric: KAFKA_METRICS.groupLagSeconds, labels: { group: insight.groupId }, value: insight.lagSeconds });
-    if (insight.consumeRate !== null) samples.push({ metric: KAFKA_METRICS.groupConsumeRate, labels: { group: insight.groupId }, value: insight.consumeRate });
+    const labels = { group: insight.groupId };
+    const severity = lagStatusSeverity(insight.status);
+    if (insight.lagSeconds !== null) samples.push({ metric: KAFKA_METRICS.groupLagSeconds, labels, value: insight.lagSeconds });
+    if (insight.consumeRate !== null) samples.push({ metric: KAFKA_METRICS.groupConsumeRate, labels, value: insight.consumeRate });
+    if (severity !== null) samples.push({ metric: KAFKA_METRICS.groupStatus, labels, value: severity });
+    if (insight.catchUpSeconds !== null) samples.push({ metric: KAFKA_METRICS.groupCatchUpSeconds, labels, value: insight.catchUpSeconds });
     for (const p of insight.partitions) {
       if (p.lagSeconds !== null) samples.push({ metric: KAFKA_METRICS.partitionLagSeconds, labels: { group: insight.groupId, topic: p.topic, partition: String(p.partition) }, value: p.lagSeconds });
     }

@@ -1,6 +1,7 @@
 import type { QueueSnapshot, RabbitmqCollectResult, RabbitNodeSnapshot } from "./types";
 import type { MetricSample } from "@/lib/store/metric-sample";
 import { queueKey } from "./dead-letter-topology";
+import { readyWithoutConsumers } from "./queue-signals";
 import type { QueueInsight } from "./queue-tracker";
 
 /** Metric names of the RabbitMQ series (labels: {vhost, queue} for queues, {node} for nodes). */
@@ -17,7 +18,16 @@ export const RABBITMQ_METRICS = {
   redeliverRate: "rabbitmq_queue_redeliver_rate",
   deadLetterInflowRate: "rabbitmq_queue_dead_letter_inflow_rate",
   deadLetterOutRate: "rabbitmq_queue_dead_letter_out_rate",
+  // messages_ready while no consumer, else 0; 0 for a DLQ that only gets dead letters (noConsumersAlarm's exception)
+  readyWithoutConsumers: "rabbitmq_queue_ready_without_consumers",
+  // depth of a dead-letter target, written for those queues only (a rule on it needs no "is DLQ" label)
+  deadLetterQueueMessages: "rabbitmq_dead_letter_queue_messages",
+  // messages/s while the depth trend grows over growthWindowSeconds, 0 when it does not, none until the window can judge
+  growthRate: "rabbitmq_queue_growth_rate",
   nodeRunning: "rabbitmq_node_running",
+  // 1/0 while a running node's memory / disk-free alarm blocks publishers; none for a stopped node (unknown)
+  nodeMemAlarm: "rabbitmq_node_mem_alarm",
+  nodeDiskAlarm: "rabbitmq_node_disk_alarm",
   nodeMemUsed: "rabbitmq_node_mem_used_bytes",
   nodeDiskFree: "rabbitmq_node_disk_free_bytes",
   nodeFdUsed: "rabbitmq_node_fd_used",
@@ -46,11 +56,14 @@ export function queueSamples(queues: readonly QueueSnapshot[], insights: Readonl
     add(RABBITMQ_METRICS.redeliverRate, insight.rates.redeliverRate);
     add(RABBITMQ_METRICS.deadLetterInflowRate, insight.deadLetterInflowRate);
     add(RABBITMQ_METRICS.deadLetterOutRate, insight.deadLetterOutRate);
+    add(RABBITMQ_METRICS.readyWithoutConsumers, readyWithoutConsumers(queue.messagesReady, queue.consumers, insight.isDeadLetterTarget, insight.rates.publishRate));
+    if (insight.isDeadLetterTarget) add(RABBITMQ_METRICS.deadLetterQueueMessages, queue.messages);
+    add(RABBITMQ_METRICS.growthRate, insight.depthGrowthRate);
   }
   return samples;
 }
 
-/** Pure: node health samples. */
+/** Pure: node health samples (written on the polls that re-read node health). */
 export function nodeSamples(nodes: readonly RabbitNodeSnapshot[]): MetricSample[] {
   const samples: MetricSample[] = [];
   for (const node of nodes) {
@@ -59,6 +72,9 @@ export function nodeSamples(nodes: readonly RabbitNodeSnapshot[]): MetricSample[
       if (value !== null) samples.push({ metric, labels, value });
     };
     add(RABBITMQ_METRICS.nodeRunning, node.running ? 1 : 0);
+    // A stopped node's row carries no alarm fields (parsed as false): unknown, so no sample.
+    add(RABBITMQ_METRICS.nodeMemAlarm, node.running ? Number(node.memAlarm) : null);
+    add(RABBITMQ_METRICS.nodeDiskAlarm, node.running ? Number(node.diskFreeAlarm) : null);
     add(RABBITMQ_METRICS.nodeMemUsed, node.memUsed);
     add(RABBITMQ_METRICS.nodeDiskFree, node.diskFree);
     add(RABBITMQ_METRICS.nodeFdUsed, node.fdUsed);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DepthWindows, growthRate, noConsumersAlarm, noConsumersFor, noConsumersSince, type DepthPoint } from "./queue-signals";
+import { depthGrowthRate, DepthWindows, growthRate, noConsumersAlarm, noConsumersFor, noConsumersSince, readyWithoutConsumers, type DepthPoint } from "./queue-signals";
 
 describe("noConsumersSince", () => {
   it.each<{ name: string; previous: number | null; ready: number; consumers: number; since: number | null }>([
@@ -45,6 +45,37 @@ describe("noConsumersAlarm", () => {
     { name: "a served queue", noConsumers: false, target: false, publishRate: 5, alarm: false },
   ])("$name → $alarm", ({ noConsumers, target, publishRate, alarm }) => {
     expect(noConsumersAlarm(noConsumers, target, publishRate)).toBe(alarm);
+  });
+});
+
+describe("readyWithoutConsumers", () => {
+  it.each<{ name: string; ready: number | null; consumers: number | null; target: boolean; publishRate: number | null; value: number | null }>([
+    { name: "a work queue without consumers: its ready messages", ready: 7, consumers: 0, target: false, publishRate: 5, value: 7 },
+    { name: "an empty queue without consumers", ready: 0, consumers: 0, target: false, publishRate: 0, value: 0 },
+    { name: "a served queue with a backlog", ready: 50, consumers: 2, target: false, publishRate: 5, value: 0 },
+    { name: "a DLQ that only receives dead letters", ready: 4, consumers: 0, target: true, publishRate: 0, value: 0 },
+    { name: "a DLQ whose publish rate is not known yet", ready: 4, consumers: 0, target: true, publishRate: null, value: 0 },
+    { name: "a DLQ that also gets direct publishes", ready: 4, consumers: 0, target: true, publishRate: 2, value: 4 },
+    { name: "ready unknown: no sample", ready: null, consumers: 0, target: false, publishRate: null, value: null },
+    { name: "consumers unknown: no sample", ready: 3, consumers: null, target: false, publishRate: null, value: null },
+  ])("$name → $value", ({ ready, consumers, target, publishRate, value }) => {
+    expect(readyWithoutConsumers(ready, consumers, target, publishRate)).toBe(value);
+  });
+});
+
+describe("depthGrowthRate", () => {
+  it.each<{ name: string; points: DepthPoint[]; now: number; rate: number | null }>([
+    { name: "steady rise of 1 msg/s", points: series(0, 10, 20, 30, 40, 50, 60), now: 60_000, rate: 1 },
+    { name: "flat: judged, not growing", points: series(7, 7, 7, 7, 7, 7, 7), now: 60_000, rate: 0 },
+    { name: "falling: 0, not the negative slope", points: series(60, 50, 40, 30, 20, 10, 0), now: 60_000, rate: 0 },
+    { name: "noisy, positive slope but ends below start", points: series(10, 5, 30, 25, 40, 35, 8), now: 60_000, rate: 0 },
+    { name: "too few points: not judged", points: series(0, 100), now: 10_000, rate: null },
+    { name: "too short a span: not judged", points: series(0, 10, 20), now: 20_000, rate: null },
+    { name: "empty: not judged", points: [], now: 60_000, rate: null },
+  ])("$name → $rate", ({ points, now, rate }) => {
+    const result = depthGrowthRate(points, WINDOW, now);
+    if (rate === null) expect(result).toBeNull();
+    else expect(result).toBeCloseTo(rate, 9);
   });
 });
 

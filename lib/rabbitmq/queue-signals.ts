@@ -23,6 +23,16 @@ export function noConsumersAlarm(noConsumers: boolean, isDeadLetterTarget: boole
   return noConsumers && !onlyDeadLetterTarget;
 }
 
+/**
+ * "Ready messages nobody consumes" as a series value, with no time threshold (an alert rule's `for` gives that):
+ * messages_ready while the queue has no consumer, else 0; 0 too where noConsumersAlarm makes its dead-letter exception.
+ * null (no sample) while ready or consumers are unknown.
+ */
+export function readyWithoutConsumers(ready: number | null, consumers: number | null, isDeadLetterTarget: boolean, publishRate: number | null): number | null {
+  if (ready === null || consumers === null) return null;
+  return noConsumersAlarm(consumers === 0, isDeadLetterTarget, publishRate) ? ready : 0;
+}
+
 export interface DepthPoint {
   ts: number;
   depth: number;
@@ -43,18 +53,25 @@ function leastSquaresSlope(points: readonly DepthPoint[]): number | null {
 }
 
 /**
- * Depth trend rising over the window ending at nowMs: least-squares slope > 0 (messages/s) over the points inside the window,
- * needing >= 3 points that span >= half the window, AND the last depth > the first depth in the window. Returns the slope
- * (messages/s) when growing, else null. A flat or falling or noisy-but-not-rising queue is not growing.
+ * Depth trend over the window ending at nowMs, judged from >= 3 points inside it that span >= half the window (else null:
+ * too little to judge). Growing means a least-squares slope > 0 (messages/s) AND the last depth > the first depth in the
+ * window; returns the slope then, else 0. A flat or falling or noisy-but-not-rising queue is not growing.
  * The slope alone would flag a sawtooth that happened to end high in its cycle; the end-above-start check filters those.
  */
-export function growthRate(points: readonly DepthPoint[], windowMs: number, nowMs: number): number | null {
+export function depthGrowthRate(points: readonly DepthPoint[], windowMs: number, nowMs: number): number | null {
   const inside = points.filter((p) => p.ts >= nowMs - windowMs && p.ts <= nowMs).sort((a, b) => a.ts - b.ts);
   const first = inside[0];
   const last = inside[inside.length - 1];
-  if (!first || !last || inside.length < 3 || last.ts - first.ts < windowMs / 2 || last.depth <= first.depth) return null;
+  if (!first || !last || inside.length < 3 || last.ts - first.ts < windowMs / 2) return null;
+  if (last.depth <= first.depth) return 0;
   const slope = leastSquaresSlope(inside);
-  return slope !== null && slope > 0 ? slope : null;
+  return slope === null ? null : Math.max(0, slope);
+}
+
+/** "Queue is growing": depthGrowthRate when above 0, else null (not growing, or not judged). */
+export function growthRate(points: readonly DepthPoint[], windowMs: number, nowMs: number): number | null {
+  const rate = depthGrowthRate(points, windowMs, nowMs);
+  return rate !== null && rate > 0 ? rate : null;
 }
 
 /** Keeps a bounded per-queue depth window for growthRate; drops points older than windowMs; forget queues not seen. */

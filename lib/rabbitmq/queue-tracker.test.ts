@@ -56,5 +56,19 @@ describe("QueueTracker", () => {
     let last;
     for (let i = 0; i <= 6; i += 1) last = tracker.observe(i * 10_000, [queue("q", { messages: i * 100 })], null, new Set()).get(key("q"));
     expect(last?.growthRate).toBeCloseTo(10);
+    expect(last?.depthGrowthRate).toBeCloseTo(10);
+  });
+
+  it("depth trend as a series: null until the window can judge, then 0 while flat", () => {
+    const tracker = new QueueTracker({ growthWindowMs: 60_000 });
+    const trend = [0, 1, 2, 3].map((i) => tracker.observe(i * 10_000, [queue("q", { messages: 5 })], null, new Set()).get(key("q")));
+    expect(trend.map((insight) => insight?.depthGrowthRate)).toEqual([null, null, null, 0]);
+    expect(trend.at(-1)?.growthRate).toBeNull();
+  });
+
+  it("marks dead-letter targets", () => {
+    const tracker = new QueueTracker({ growthWindowMs: 60_000 });
+    const insights = tracker.observe(0, [queue("work"), queue("dlq")], null, new Set([key("dlq")]));
+    expect([insights.get(key("work"))?.isDeadLetterTarget, insights.get(key("dlq"))?.isDeadLetterTarget]).toEqual([false, true]);
   });
 });

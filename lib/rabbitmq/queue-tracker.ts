@@ -1,7 +1,7 @@
 import type { QueueSnapshot } from "./types";
 import { queueKey } from "./dead-letter-topology";
 import { deadLetterInflowRate, deadLetterOutRate, RefreshAlignedRates, UNKNOWN_RATES, type QueueFigures, type QueueRates } from "./queue-rates";
-import { DepthWindows, growthRate, noConsumersSince } from "./queue-signals";
+import { DepthWindows, depthGrowthRate, noConsumersSince } from "./queue-signals";
 
 export interface QueueInsight {
   rates: QueueRates;
@@ -13,6 +13,10 @@ export interface QueueInsight {
   noConsumersSince: number | null;
   /** messages/s of depth growth when the queue is growing over the window, else null */
   growthRate: number | null;
+  /** the same as a series: 0 when the window shows no growth, null when it is too short to judge (depthGrowthRate) */
+  depthGrowthRate: number | null;
+  /** dead letters of some queue are routed here (a DLQ) */
+  isDeadLetterTarget: boolean;
 }
 
 export interface QueueTrackerOptions {
@@ -63,13 +67,17 @@ export class QueueTracker {
       else this.stretches.set(key, since);
       const window = queue.messages === null ? [] : this.depths.observe(key, { ts: nowMs, depth: queue.messages });
       const queueRate = rates.get(key) ?? UNKNOWN_RATES;
-      const inflow = deadLetterTargets.has(key) ? deadLetterInflowRate(queueRate) : null;
+      const isDeadLetterTarget = deadLetterTargets.has(key);
+      const inflow = isDeadLetterTarget ? deadLetterInflowRate(queueRate) : null;
+      const growth = depthGrowthRate(window, this.options.growthWindowMs, nowMs);
       insights.set(key, {
         rates: queueRate,
         deadLetterInflowRate: inflow,
         deadLetterOutRate: deadLetterSources.has(key) ? deadLetterOutRate(queueRate.flows, inflow) : null,
         noConsumersSince: since,
-        growthRate: growthRate(window, this.options.growthWindowMs, nowMs),
+        growthRate: growth !== null && growth > 0 ? growth : null,
+        depthGrowthRate: growth,
+        isDeadLetterTarget,
       });
     });
     // Forget queues that are gone.

@@ -8,7 +8,7 @@ import type { SampleRow } from "./write-samples";
 export interface PollSink {
   /** resolves the samples' series (creating new ones) and their partition: rows ready to insert */
   prepare(clusterId: string, polledAt: number, samples: readonly MetricSample[]): Promise<readonly SampleRow[]>;
-  /** writes the outcome, and a successful poll's samples and snapshot, in one transaction */
+  /** writes the outcome, its samples, and a successful poll's snapshot, in one transaction */
   record(outcome: PollOutcome): Promise<void>;
 }
 

@@ -2,19 +2,24 @@
 // A producer at ~20/s and a real kafkajs consumer group consuming ~9/s with a commit every 3 s:
 // once judged, every evaluation is WARN (never an OK or ERR flip). Then the consumer stops while
 // production continues: STOP (group ERR) at the next poll after the group has no members and
-// its lag grew.
+// its lag grew. Then a consumer at ~40/s catches up: a finite catch-up time, then OK.
+// Every poll's stored kafka_group_status / kafka_group_catch_up_seconds samples (issue 12) equal
+// the same poll's stored group status and catch-up time, as the API answers them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Consumer } from "kafkajs";
-import { pollCluster } from "@/lib/collector/poll-cluster";
+import { CLUSTER_UP_METRIC, pollCluster } from "@/lib/collector/poll-cluster";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
 import { KafkaPoller } from "@/lib/kafka/kafka-poller";
+import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
 import { storeSink } from "@/lib/store/poll-sink";
 import { LagTracker } from "@/lib/lag/lag-tracker";
 import { queryConsumerGroup } from "@/lib/kafka/store/query-consumer-groups";
+import type { MetricSample } from "@/lib/store/metric-sample";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { createTopicWithMessages, deleteGroupsAndTopics, KAFKA_BROKER, startPacedProducer, testKafka, type PacedProducer } from "../support/kafka-fixtures";
+import { sampleValue, storedSamples } from "../support/series-fixtures";
 import { TEST_DATABASE_URL, uniqueSuffix } from "../support/test-config";
 
 const CLUSTER = "status-it";
@@ -30,6 +35,8 @@ let consumer: Consumer | null = null;
 const store = new StoreWriter();
 const tracker = new LagTracker();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** kafka_group_status by the group's stored status; UNKNOWN writes no sample. */
+const SEVERITY: Record<string, number | undefined> = { OK: 0, WARN: 1, ERR: 2 };
 
 interface Evaluation {
   at: number;
@@ -38,6 +45,7 @@ interface Evaluation {
   members: number;
   committed: number | null;
   lag: number | null;
+  catchUpSeconds: number | null;
 }
 
 async function evaluate(): Promise<Evaluation | null> {
@@ -45,13 +53,27 @@ async function evaluate(): Promise<Evaluation | null> {
   const report = await pollCluster(CLUSTER, new KafkaPoller(CLUSTER, adapter, tracker), storeSink(db, store));
   expect(report.error).toBeNull();
   const detail = await queryConsumerGroup(db, CLUSTER, groupId);
+  const stored = await storedSamples(db, CLUSTER, report.polledAt);
+  expect(sampleValue(stored, CLUSTER_UP_METRIC)).toBe(1);
+  if (detail) {
+    // The series say what the group's row of the same poll (same transaction) says; UNKNOWN and "not catching up" are gaps.
+    const labels = { group: groupId };
+    expect(sampleValue(stored, KAFKA_METRICS.groupStatus, labels), detail.status).toBe(SEVERITY[detail.status]);
+    expect(sampleValue(stored, KAFKA_METRICS.groupCatchUpSeconds, labels)).toBe(detail.catchUpSeconds ?? undefined);
+    const signals = (samples: readonly MetricSample[]) =>
+      samples.filter((s) => s.labels.group === groupId && (s.metric === KAFKA_METRICS.groupStatus || s.metric === KAFKA_METRICS.groupCatchUpSeconds)).map((s) => [s.metric, s.value]).sort();
+    expect(signals(report.samples)).toEqual(signals(stored));
+  }
   await sleep(POLL_MS - (Date.now() - tick));
   if (!detail) return null;
   const partition = detail.partitions[0];
-  return { at: tick, status: detail.status, partitionStatus: partition?.status ?? "?", members: detail.members, committed: partition?.committedOffset ?? null, lag: partition?.lag ?? null };
+  return {
+    at: tick, status: detail.status, partitionStatus: partition?.status ?? "?", members: detail.members, committed: partition?.committedOffset ?? null, lag: partition?.lag ?? null,
+    catchUpSeconds: detail.catchUpSeconds,
+  };
 }
 
-const show = (list: readonly Evaluation[]) => list.map((e) => `${e.partitionStatus}(lag ${e.lag}, members ${e.members})`).join(" ");
+const show = (list: readonly Evaluation[]) => list.map((e) => `${e.partitionStatus}(lag ${e.lag}, members ${e.members}, catch-up ${e.catchUpSeconds?.toFixed(0) ?? "-"})`).join(" ");
 
 beforeAll(async () => {
   db = createPrismaClient(TEST_DATABASE_URL);
@@ -125,5 +147,34 @@ describe("lag status judged at commits, against the real broker", () => {
     expect(after.slice(firstGrown).map((e) => e.partitionStatus), show(after)).toEqual(after.slice(firstGrown).map(() => "STOP"));
     expect(after.slice(firstGrown).every((e) => e.status === "ERR")).toBe(true);
     process.stdout.write(`stopped consumer: ${show(after)}\n`);
+  });
+
+  it("gives a finite catch-up time (status OK, severity 0) once a consumer faster than the producer catches up", async () => {
+    if (!producer) throw new Error("the previous test did not start the producer");
+    consumer = testKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let consumed = 0;
+    let firstAt: number | null = null;
+    const consumingSince = Date.now();
+    await consumer.run({
+      autoCommitInterval: 1000,
+      eachMessage: async () => {
+        // ~40 messages/s from the first message (no burst after the join) against 20/s produced: the backlog shrinks by ~20/s.
+        firstAt ??= Date.now();
+        consumed += 1;
+        await sleep(Math.max(0, firstAt + (consumed * 1000) / 40 - Date.now()));
+      },
+    });
+    const catching: Evaluation[] = [];
+    while (!catching.some((e) => e.catchUpSeconds !== null && e.catchUpSeconds > 0 && e.status === "OK")) {
+      const e = await evaluate();
+      if (e) catching.push(e);
+      expect(Date.now() - consumingSince, `no finite catch-up time within 90 s: ${show(catching)}`).toBeLessThan(90_000);
+    }
+    const estimate = catching.findLast((e) => e.catchUpSeconds !== null && e.catchUpSeconds > 0) as Evaluation;
+    // The estimate is the lag over the net consumption rate (~20/s once the rate span holds only the new consumer).
+    expect(estimate.catchUpSeconds ?? 0).toBeGreaterThan((estimate.lag ?? 0) / 40);
+    process.stdout.write(`catching up: ${show(catching)}\n`);
   });
 });

@@ -21,7 +21,7 @@ import { DERIVED_WINDOW_MS } from "@/lib/rabbitmq/queue-rates";
 import type { QueueTracker } from "@/lib/rabbitmq/queue-tracker";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
-import { connect, createVhost, deleteVhost, putPolicy, rabbitmqctlListQueues, sleep } from "../support/rabbitmq-fixtures";
+import { connect, createVhost, deleteVhost, putPolicy, rabbitmqctlListQueues, sleep, getOne } from "../support/rabbitmq-fixtures";
 import { body, params, req } from "../support/route-helpers";
 import { TEST_DATABASE_URL, uniqueSuffix, writeTestConfig } from "../support/test-config";
 
@@ -68,15 +68,6 @@ async function queuesOf(id: string, vhost: string): Promise<QueueDto[]> {
   return queues.filter((q) => q.vhost === vhost);
 }
 
-/** basic.get until a message comes (publishes are asynchronous). */
-async function getOne(channel: amqp.Channel, queue: string): Promise<amqp.GetMessage> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const message = await channel.get(queue);
-    if (message) return message;
-    await sleep(50);
-  }
-  throw new Error(`no message arrived in ${queue}`);
-}
 
 const countsOf = (queues: readonly { name: string; ready: number | null; unacked: number | null; consumers: number | null }[]) =>
   [...queues].sort((a, b) => (a.name < b.name ? -1 : 1)).map((q) => [q.name, q.ready, q.unacked, q.consumers]);

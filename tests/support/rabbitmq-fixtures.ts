@@ -53,3 +53,13 @@ export function rabbitmqctl(...args: string[]): void {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** basic.get until a message comes (publishes are asynchronous). */
+export async function getOne(channel: amqp.Channel, queue: string): Promise<amqp.GetMessage> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const message = await channel.get(queue);
+    if (message) return message;
+    await sleep(50);
+  }
+  throw new Error(`no message arrived in ${queue}`);
+}
