@@ -1,4 +1,6 @@
-// npm run collector — the long-running poller (broker → collector → store).
+// npm run collector — the long-running poller (broker → collector → store), and the alert evaluator and notifier.
+import { AlertEngine } from "@/lib/alerts/alert-engine";
+import { alertExternalUrl } from "@/lib/alerts/external-url";
 import { startCollector } from "@/lib/collector/run-collector";
 import { describeError } from "@/lib/util/describe-error";
 import { assertDatabaseMigrated } from "@/lib/db/check-migrations";
@@ -13,9 +15,12 @@ async function main(): Promise<void> {
   await assertDatabaseMigrated(database.url);
   const db = createPrismaClient(database.url);
   logger.info(`collector: ${config.clusters.length} cluster(s), store ${redactUrl(database.url)}`);
-  const collector = await startCollector(db, config, { logger });
+  const alerts = new AlertEngine(db, config, { logger, externalURL: alertExternalUrl(config, process.env) });
+  await alerts.start();
+  const collector = await startCollector(db, config, { logger, onPoll: (report) => alerts.onPoll(report) });
   onShutdown(async () => {
     await collector.stop();
+    await alerts.stop();
     await db.$disconnect();
     await database.stop();
   });

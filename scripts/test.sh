@@ -12,6 +12,7 @@ T0=$SECONDS
 step "install"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=warn; fi
 bash scripts/chromium.sh
+bash scripts/alertmanager.sh
 
 step "services"
 # Stop only what this run started: a broker that `npm run up` (or anything else) runs is used

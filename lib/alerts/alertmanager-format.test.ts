@@ -31,8 +31,12 @@ describe("webhookMessage", () => {
     });
     const mixed = webhookMessage({ receiver: "r", routeKey: "{}", groupLabels: {}, alerts: [alert("a", "resolved"), alert("b", "firing")], externalURL: "", maxAlerts: 1 });
     expect(mixed.status).toBe("firing");
-    expect(mixed.commonLabels).toEqual({ alertname: "Lag" });
-    expect(mixed.commonAnnotations).toEqual({});
+    // Alertmanager 0.25 computes the common pairs over the alerts it sends (checked with max_alerts: 1 and two alerts).
+    expect(mixed.commonLabels).toEqual({ alertname: "Lag", group: "a" });
+    expect(mixed.commonAnnotations).toEqual({ summary: "lag of a" });
+    const all = webhookMessage({ receiver: "r", routeKey: "{}", groupLabels: {}, alerts: [alert("a", "resolved"), alert("b", "firing")], externalURL: "" });
+    expect(all.commonLabels).toEqual({ alertname: "Lag" });
+    expect(all.commonAnnotations).toEqual({});
     expect(mixed.alerts).toHaveLength(1);
     expect(mixed.truncatedAlerts).toBe(1);
     expect(mixed.alerts[0]?.endsAt).toBe("1970-01-01T00:00:01Z");

@@ -28,6 +28,23 @@ export const ROUTE_ACCESS = {
   "GET /api/v1/clusters/[id]/queues": "read",
   "GET /api/v1/clusters/[id]/queues/[vhost]/[name]": "read",
 
+  "GET /api/v1/alerts": "read",
+  "GET /api/v1/alerts/history": "read",
+  "GET /api/v1/alert-rules": "read",
+  "POST /api/v1/alert-rules": "alerts:edit",
+  "GET /api/v1/alert-rules/[ruleId]": "read",
+  "PUT /api/v1/alert-rules/[ruleId]": "alerts:edit",
+  "DELETE /api/v1/alert-rules/[ruleId]": "alerts:edit",
+  "GET /api/v1/silences": "read",
+  "POST /api/v1/silences": "alerts:edit",
+  "DELETE /api/v1/silences/[silenceId]": "alerts:edit",
+  "GET /api/v1/contact-points": "read",
+  "POST /api/v1/contact-points": "alerts:edit",
+  "PUT /api/v1/contact-points/[contactPointId]": "alerts:edit",
+  "DELETE /api/v1/contact-points/[contactPointId]": "alerts:edit",
+  "POST /api/v1/contact-points/[contactPointId]/test": "alerts:edit",
+  "GET /api/v1/contact-points/deliveries": "read",
+
   "GET /api/v1/audit": "audit:read",
 
   "GET /api/v1/users": "users:manage",

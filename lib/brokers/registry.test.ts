@@ -4,7 +4,7 @@ import { capabilitiesOf, localServicesFor, offers, secretsOf, settingsOfKind } f
 import { CLUSTER_RESOURCES } from "./types";
 
 const retention = { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 };
-const configOf = (clusters: ClusterConfig[]): QueuewatchConfig => ({ pollIntervalSeconds: 10, retention, auth: authSchema.parse({}), clusters });
+const configOf = (clusters: ClusterConfig[]): QueuewatchConfig => ({ pollIntervalSeconds: 10, retention, auth: authSchema.parse({}), alerts: { rules: [], contactPoints: [] }, clusters });
 const kafka = (brokers: string[]): ClusterConfig => ({ id: "k", kind: "kafka", brokers });
 const rabbit = (managementUrl: string, password = "p"): ClusterConfig => ({ id: "r", kind: "rabbitmq", managementUrl, username: "u", password });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { contactPointSecrets } from "@/lib/alerts/contact-point-schema";
 import type { ClusterConfig, ClusterKind, QueuewatchConfig } from "@/lib/config/schema";
 import { kafkaKind } from "@/lib/kafka/kind";
 import { rabbitmqKind } from "@/lib/rabbitmq/kind";
@@ -50,10 +51,11 @@ export function settingsOfKind<K extends ClusterKind>(cluster: ClusterConfig, ki
   return cluster.kind === kind ? (cluster as Extract<ClusterConfig, { kind: K }>) : null;
 }
 
-/** The secret values in a configuration (after ${ENV} substitution): each cluster's, by its kind, and the OIDC client secret. */
+/** The secret values in a configuration (after ${ENV} substitution): each cluster's, by its kind, the OIDC client secret and the contact points'. */
 export function secretsOf(config: QueuewatchConfig): string[] {
   const clusterSecrets = config.clusters.flatMap((cluster) => kindOf(cluster).secretsOf(cluster));
-  return [...clusterSecrets, config.auth.oidc?.clientSecret ?? ""].filter((secret) => secret.length > 0);
+  const contactPointSecretValues = config.alerts.contactPoints.flatMap(contactPointSecrets);
+  return [...clusterSecrets, config.auth.oidc?.clientSecret ?? "", ...contactPointSecretValues].filter((secret) => secret.length > 0);
 }
 
 /** Which bundled brokers the quick start should start for this config: the kinds of clusters on this machine. */

@@ -159,7 +159,7 @@ clusters:
 
 describe("allowedKeysAt", () => {
   it.each<[string, Parameters<typeof allowedKeysAt>[0], (string | number)[], string[]]>([
-    ["top level", topLevelSchema, [], ["pollIntervalSeconds", "auth", "retention", "clusters"]],
+    ["top level", topLevelSchema, [], ["pollIntervalSeconds", "auth", "retention", "alerts", "clusters"]],
     ["retention (behind a default)", topLevelSchema, ["retention"], ["rawDays", "oneMinuteDays", "oneHourDays"]],
     ["sasl (behind optional)", kafkaClusterSchema, ["sasl"], ["mechanism", "username", "password"]],
     ["ssl (boolean or files)", kafkaClusterSchema, ["ssl"], ["ca", "cert", "key", "rejectUnauthorized"]],

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { contactPointSchema } from "@/lib/alerts/contact-point-schema";
+import { ruleInputSchema } from "@/lib/alerts/rule-schema";
 
 // Cluster ids appear in URLs and API paths: keep them to a safe slug.
 const clusterId = z
@@ -142,10 +144,27 @@ export const authSchema = z
 
 const AUTH_DEFAULTS = { anonymousRole: "none", sessionIdleMinutes: 720, sessionMaxHours: 168 } as const;
 
+/** Alert rules and contact points kept in git (shown read-only on pages; rules made on pages live in the store). */
+export const alertsConfigSchema = z
+  .strictObject({
+    rules: z.array(ruleInputSchema).default([]),
+    contactPoints: z.array(contactPointSchema).default([]),
+  })
+  .superRefine((alerts, ctx) => {
+    const duplicates = (names: string[]) => names.filter((name, i) => names.indexOf(name) !== i);
+    for (const name of duplicates(alerts.rules.map((r) => r.name))) ctx.addIssue({ code: "custom", path: ["rules"], message: `two rules are named "${name}"` });
+    for (const name of duplicates(alerts.contactPoints.map((c) => c.name))) ctx.addIssue({ code: "custom", path: ["contactPoints"], message: `two contact points are named "${name}"` });
+    const known = new Set(alerts.contactPoints.map((c) => c.name));
+    alerts.rules.forEach((rule, index) => {
+      for (const name of rule.notify) if (!known.has(name)) ctx.addIssue({ code: "custom", path: ["rules", index, "notify"], message: `no contact point named "${name}" in alerts.contactPoints` });
+    });
+  });
+
 const topLevelShape = {
   pollIntervalSeconds: pollInterval.default(10),
   auth: authSchema.default(AUTH_DEFAULTS),
   retention: retentionSchema.default({ rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }),
+  alerts: alertsConfigSchema.default({ rules: [], contactPoints: [] }),
 };
 
 /** The file without looking inside the clusters (each is checked on its own, see parse-config.ts). */
@@ -162,3 +181,4 @@ export type ClusterKind = ClusterConfig["kind"];
 export type AuthConfig = z.infer<typeof authSchema>;
 export type OidcConfig = z.infer<typeof oidcSchema>;
 export type Role = z.infer<typeof roleSchema>;
+export type AlertsConfig = z.infer<typeof alertsConfigSchema>;

@@ -1,0 +1,77 @@
+// The rules a new Queuewatch starts with (seeded once into the store, then the team's to edit or delete), after
+// the RabbitMQ cluster operator's alerts and Burrow's defaults. Client-safe.
+import type { RuleInputRaw } from "./rule-schema";
+
+export const DEFAULT_RULES: readonly RuleInputRaw[] = [
+  {
+    name: "ClusterUnreachable",
+    metric: "queuewatch_cluster_up",
+    op: "==",
+    threshold: 0,
+    for: "2m",
+    severity: "critical",
+    noData: "keep",
+    annotations: { summary: "Cluster {{ $labels.cluster }} cannot be polled", description: "Every poll of {{ $labels.cluster }} has failed for 2 minutes: its figures are stale." },
+  },
+  {
+    name: "ConsumerGroupStatusError",
+    metric: "kafka_group_status",
+    op: ">=",
+    threshold: 2,
+    for: "5m",
+    severity: "critical",
+    annotations: { summary: "Consumer group {{ $labels.group }} is in ERR", description: "Group {{ $labels.group }} on {{ $labels.cluster }} has been in ERR (stopped, stalled or falling behind) for 5 minutes." },
+  },
+  {
+    name: "QueueReadyWithoutConsumers",
+    metric: "rabbitmq_queue_ready_without_consumers",
+    op: ">",
+    threshold: 0,
+    for: "10m",
+    severity: "warning",
+    annotations: { summary: "Queue {{ $labels.queue }} has {{ $value }} ready messages and no consumers", description: "Nobody has consumed {{ $labels.vhost }}/{{ $labels.queue }} on {{ $labels.cluster }} for 10 minutes." },
+  },
+  {
+    name: "QueueGrowing",
+    metric: "rabbitmq_queue_growth_rate",
+    op: ">",
+    threshold: 0,
+    for: "10m",
+    severity: "warning",
+    annotations: { summary: "Queue {{ $labels.queue }} keeps growing ({{ $value | humanize }}/s)", description: "{{ $labels.vhost }}/{{ $labels.queue }} on {{ $labels.cluster }} has grown for 10 minutes: consumers are not keeping up." },
+  },
+  {
+    name: "DeadLetterInflow",
+    metric: "rabbitmq_queue_dead_letter_inflow_rate",
+    op: ">",
+    threshold: 0,
+    for: "5m",
+    severity: "warning",
+    annotations: { summary: "Dead letters are arriving in {{ $labels.queue }} ({{ $value | humanize }}/s)", description: "Messages have been dead-lettered into {{ $labels.vhost }}/{{ $labels.queue }} on {{ $labels.cluster }} for 5 minutes." },
+  },
+  {
+    name: "RabbitmqMemoryAlarm",
+    metric: "rabbitmq_node_mem_alarm",
+    op: "==",
+    threshold: 1,
+    severity: "critical",
+    annotations: { summary: "Memory alarm on {{ $labels.node }}: publishers are blocked", description: "Node {{ $labels.node }} of {{ $labels.cluster }} is above its memory high watermark." },
+  },
+  {
+    name: "RabbitmqDiskAlarm",
+    metric: "rabbitmq_node_disk_alarm",
+    op: "==",
+    threshold: 1,
+    severity: "critical",
+    annotations: { summary: "Disk alarm on {{ $labels.node }}: publishers are blocked", description: "Node {{ $labels.node }} of {{ $labels.cluster }} has less free disk than its limit." },
+  },
+  {
+    name: "UnderReplicatedPartitions",
+    metric: "kafka_under_replicated_partitions",
+    op: ">",
+    threshold: 0,
+    for: "5m",
+    severity: "warning",
+    annotations: { summary: "{{ $value }} under-replicated partitions on {{ $labels.cluster }}", description: "Some partitions of {{ $labels.cluster }} have had fewer in-sync replicas than replicas for 5 minutes." },
+  },
+];
