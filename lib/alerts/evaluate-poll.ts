@@ -75,7 +75,8 @@ function byMetric(samples: readonly MetricSample[]): Map<string, MetricSamples> 
   return new Map([...grouped].map(([metric, list]) => [metric, { samples: list, signature: list.map((s) => labelSetString(s.labels)).join("\n") }]));
 }
 
-function entityLabels(rule: CompiledRule, clusterId: string, labels: Readonly<Record<string, string>>): Record<string, string> {
+/** An instance's identity: its cluster and the metric's own labels (the live evaluator and the backtest agree on it). */
+export function entityLabels(rule: Pick<CompiledRule, "metricInfo">, clusterId: string, labels: Readonly<Record<string, string>>): Record<string, string> {
   const entity: Record<string, string> = { cluster: clusterId };
   for (const name of rule.metricInfo.labels) entity[name] = labels[name] ?? "";
   return entity;

@@ -114,7 +114,7 @@ async function readCappedText(request: Request): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function readJsonBody(request: Request): Promise<Parsed<unknown>> {
+export async function readJsonBody(request: Request): Promise<Parsed<unknown>> {
   const text = await readCappedText(request);
   if (text === null) return { ok: false, response: apiError(413, "payload_too_large", `request body is larger than ${MAX_BODY_BYTES} bytes`) };
   if (text.trim() === "") return { ok: true, value: {} };

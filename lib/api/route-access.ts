@@ -35,6 +35,8 @@ export const ROUTE_ACCESS = {
   "GET /api/v1/alert-rules/[ruleId]": "read",
   "PUT /api/v1/alert-rules/[ruleId]": "alerts:edit",
   "DELETE /api/v1/alert-rules/[ruleId]": "alerts:edit",
+  // A computation over history, not a change: a viewer may ask what a rule would have done.
+  "POST /api/v1/alert-rules/backtest": "read",
   "GET /api/v1/silences": "read",
   "POST /api/v1/silences": "alerts:edit",
   "DELETE /api/v1/silences/[silenceId]": "alerts:edit",
