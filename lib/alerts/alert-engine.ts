@@ -13,7 +13,7 @@ import type { InstanceState } from "./alert-state";
 import { compileRule, type CompiledRule } from "./compile-rule";
 import { sendNotification } from "./contact-points/send-notification";
 import { entityPath } from "./entity-path";
-import { evaluatePoll, instanceId, isNotifying, type MatchCache, type StoredInstance, type TransitionRecord } from "./evaluate-poll";
+import { evaluatePoll, instanceId, isNotifying, newEvaluationCache, type StoredInstance, type TransitionRecord } from "./evaluate-poll";
 import { compileMatchers, matchersFromMap, type Labels } from "./label-matchers";
 import { activeSilences, loadContactPoints, loadRules, seedDefaultRules, type LoadedContactPoint } from "./load-alert-config";
 import { groupStateId, planNotifications, type GroupState, type PlannedNotification, type RoutedContactPoint } from "./plan-notifications";
@@ -55,7 +55,7 @@ export class AlertEngine {
   private silences: ((labels: Labels) => boolean)[] = [];
   private instances = new Map<string, StoredInstance>();
   private groups = new Map<string, GroupState>();
-  private readonly matchCache: MatchCache = new Map();
+  private readonly evaluationCache = newEvaluationCache();
   private queue: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private lastRefresh = 0;
@@ -159,7 +159,7 @@ export class AlertEngine {
   private async evaluate(report: PollReport): Promise<void> {
     const started = performance.now();
     const current = new Map([...this.instances].filter(([, instance]) => instance.clusterId === report.clusterId));
-    const result = evaluatePoll(this.rules, report, current, this.matchCache);
+    const result = evaluatePoll(this.rules, report, current, this.evaluationCache);
     this.evaluationMs.set(report.clusterId, performance.now() - started);
     if (result.upserts.length + result.deletes.length + result.transitions.length === 0) return;
     await persistEvaluation(this.db, result);

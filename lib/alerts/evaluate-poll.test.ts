@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileRule, toAlertRule } from "./compile-rule";
-import { evaluatePoll, instanceId, type MatchCache, type PollInput, type StoredInstance } from "./evaluate-poll";
+import { evaluatePoll, instanceId, newEvaluationCache, type PollInput, type StoredInstance } from "./evaluate-poll";
 import { ruleInputSchema, type RuleInputRaw } from "./rule-schema";
 import type { MetricSample } from "@/lib/store/metric-sample";
 
@@ -12,7 +12,7 @@ const poll = (polledAt: number, samples: MetricSample[], ok = true): PollInput =
 /** Feeds polls through evaluatePoll, keeping state as the engine does; returns the states by entity after each poll. */
 function run(rules: ReturnType<typeof rule>[], polls: PollInput[]) {
   const held = new Map<string, StoredInstance>();
-  const cache: MatchCache = new Map();
+  const cache = newEvaluationCache();
   const history: Record<string, string>[] = [];
   const transitions: string[] = [];
   for (const p of polls) {
@@ -68,13 +68,13 @@ describe("evaluatePoll", () => {
   });
 
   it("reuses the match of an unchanged series list and redoes it when the list changes", () => {
-    const cache: MatchCache = new Map();
+    const cache = newEvaluationCache();
     const r = rule();
     evaluatePoll([r], poll(0, [ready("orders", 1), ready("billing", 1)]), new Map(), cache);
-    const first = cache.get("r1@1");
+    const first = cache.selections.get("prod\u0000r1@1");
     evaluatePoll([r], poll(10_000, [ready("orders", 2), ready("billing", 2)]), new Map(), cache);
-    expect(cache.get("r1@1")).toBe(first);
+    expect(cache.selections.get("prod\u0000r1@1")).toBe(first);
     evaluatePoll([r], poll(20_000, [ready("billing", 2), ready("orders", 2)]), new Map(), cache);
-    expect(cache.get("r1@1")?.indices).toEqual([1]);
+    expect(cache.selections.get("prod\u0000r1@1")?.indices).toEqual([1]);
   });
 });
