@@ -3,7 +3,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { rabbitmqctl } from "../tests/support/rabbitmq-fixtures";
-import { ADMIN_STATE, E2E_DLQ, E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
+import { ADMIN_STATE, OPERATOR_STATE, E2E_DLQ, E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
 
@@ -25,6 +25,12 @@ const PAGES = [
   { name: "users-as-viewer", path: "/admin/users", ready: (page: Page) => expect(page.getByText(/only admins/i)).toBeVisible() },
   { name: "users", path: "/admin/users", state: ADMIN_STATE, ready: (page: Page) => expect(page.getByRole("heading", { name: "All users" })).toBeVisible() },
   { name: "tokens", path: "/admin/tokens", state: ADMIN_STATE, ready: (page: Page) => expect(page.getByRole("heading", { name: "All tokens" })).toBeVisible() },
+  { name: "alerts", path: "/alerts", ready: (page: Page) => expect(page.getByRole("heading", { name: "Alerts", exact: true })).toBeVisible() },
+  { name: "alert-rules", path: "/alerts/rules", ready: (page: Page) => expect(page.getByText("ClusterUnreachable").first()).toBeVisible() },
+  { name: "alert-rule-new", path: "/alerts/rules/new", state: OPERATOR_STATE, ready: (page: Page) => expect(page.getByLabel("Metric")).toBeVisible() },
+  { name: "silences", path: "/alerts/silences", state: OPERATOR_STATE, ready: (page: Page) => expect(page.getByRole("heading", { name: "Silences", exact: true })).toBeVisible() },
+  { name: "contact-points", path: "/alerts/contact-points", ready: (page: Page) => expect(page.getByText("e2e-hook").first()).toBeVisible() },
+  { name: "alert-history", path: "/alerts/history", ready: (page: Page) => expect(page.getByRole("heading", { name: /history/i }).first()).toBeVisible() },
   { name: "login", path: "/login", state: SIGNED_OUT, ready: (page: Page) => expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible() },
 ] as const satisfies readonly { name: string; path: string; state?: unknown; ready: (page: Page) => Promise<void> }[];
 

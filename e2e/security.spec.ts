@@ -6,15 +6,20 @@ import { expect, test } from "@playwright/test";
 import { parse } from "yaml";
 import { ADMIN_STATE, E2E_GROUP } from "./fixtures";
 
-const PAGES = ["/", "/clusters/e2e-kafka", `/clusters/e2e-kafka/groups/${encodeURIComponent(E2E_GROUP)}`, "/clusters/e2e-rabbit", "/account", "/admin/users", "/admin/tokens", "/audit"];
+const PAGES = ["/", "/clusters/e2e-kafka", `/clusters/e2e-kafka/groups/${encodeURIComponent(E2E_GROUP)}`, "/clusters/e2e-rabbit", "/account", "/admin/users", "/admin/tokens", "/audit", "/alerts", "/alerts/contact-points", "/alerts/rules", "/alerts/rules/new", "/alerts/silences?new=1", "/alerts/history"];
 
-/** Every secret value in the e2e config: broker passwords (as written) and the OIDC client secret (from the environment). */
+type ContactPointSecrets = { url?: string; headers?: Record<string, string>; smtp?: { password?: string } };
+
+/** Every secret value in the e2e config: broker passwords (as written), contact point URLs, headers and SMTP passwords, and the OIDC client secret (from the environment). */
 function configuredSecrets(): string[] {
-  const config = parse(readFileSync(path.resolve("e2e/queuewatch.e2e.yaml"), "utf8")) as { clusters: { password?: string }[] };
+  const config = parse(readFileSync(path.resolve("e2e/queuewatch.e2e.yaml"), "utf8")) as { clusters: { password?: string }[]; alerts: { contactPoints: ContactPointSecrets[] } };
   const passwords = config.clusters.flatMap((cluster) => (cluster.password && cluster.password.length >= 8 ? [cluster.password] : []));
+  // A URL's token is the secret part (the host is shown, masked: "http://127.0.0.1:9/…").
+  const contactPoints = config.alerts.contactPoints.flatMap((point) => [new URL(point.url ?? "http://x/").searchParams.get("token") ?? "", ...Object.values(point.headers ?? {}), point.smtp?.password ?? ""]).filter((secret) => secret.length >= 8);
+  expect(contactPoints).toHaveLength(3);
   const oidc = process.env.E2E_OIDC_SECRET;
   if (!oidc) throw new Error("E2E_OIDC_SECRET is not set (playwright.config.ts sets it)");
-  return [oidc, ...passwords];
+  return [oidc, ...passwords, ...contactPoints];
 }
 
 function filesUnder(dir: string): string[] {
@@ -86,7 +91,7 @@ test.describe("as admin", () => {
       const html = await (await page.request.get(url)).text();
       for (const secret of secrets) expect(html.includes(secret), `${url} holds a configured secret`).toBe(false);
     }
-    for (const api of ["/api/v1/clusters", "/api/v1/overview", "/api/v1/me", "/api/v1/users", "/api/v1/tokens", "/api/v1/audit", "/api/health", "/api/v1/clusters/e2e-rabbit-badcreds/nodes"]) {
+    for (const api of ["/api/v1/contact-points", "/api/v1/contact-points/deliveries", "/api/v1/alert-rules", "/api/v1/clusters", "/api/v1/overview", "/api/v1/me", "/api/v1/users", "/api/v1/tokens", "/api/v1/audit", "/api/health", "/api/v1/clusters/e2e-rabbit-badcreds/nodes"]) {
       const text = await (await page.request.get(api)).text();
       for (const secret of secrets) expect(text.includes(secret), `${api} holds a configured secret`).toBe(false);
     }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { EntityAlertsPanel } from "@/components/alerts/entity-alerts-panel";
 import { ChartPanel } from "@/components/ui/chart-panel";
 import { DataTable, NAME_CELL } from "@/components/ui/data-table";
 import { Name } from "@/components/ui/name";
@@ -24,6 +25,7 @@ export function TopicView({ clusterId, topic }: { clusterId: string; topic: stri
   return (
     <section className="min-w-0">
       <PageTitle title={topic} subtitle={<span className="flex flex-wrap items-center gap-2">Kafka topic in {cluster?.name ?? clusterId} <StaleMark cluster={cluster} /></span>} />
+      <EntityAlertsPanel clusterId={clusterId} entity={{ topic }} />
       {detail.isPending ? <Loading what="the topic" /> : detail.isError ? <ErrorState error={detail.error} what="the topic" /> : (
         <>
           <dl className={`mb-6 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5 ${stale ? STALE_TEXT : ""}`}>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { EntityAlertsPanel } from "@/components/alerts/entity-alerts-panel";
 import { ChartPanel } from "@/components/ui/chart-panel";
 import { DataTable, NAME_CELL } from "@/components/ui/data-table";
 import { Name } from "@/components/ui/name";
@@ -35,6 +36,7 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
           </span>
         ) : `Consumer group in ${clusterId}`}
       />
+      <EntityAlertsPanel clusterId={clusterId} entity={{ group: groupId }} />
       {group.isPending ? (
         <Loading what="the consumer group" />
       ) : group.isError ? (

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { HeaderAlertsLink } from "@/components/alerts/header-alerts-link";
 import { RoleBadge } from "@/components/auth/form-ui";
 import { SignInLink } from "@/components/auth/sign-in-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { TimeZoneSwitch } from "@/components/ui/time-zone-switch";
 import type { MeDto } from "@/lib/api/types";
-import { roleCan } from "@/lib/auth/roles";
+import { pageSession } from "@/lib/auth/page-session";
+import { authorize, roleCan } from "@/lib/auth/roles";
 
 const LINK = "text-sm whitespace-nowrap text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white";
 
@@ -20,6 +22,7 @@ export function SiteHeader({ me }: { me: MeDto | null }) {
         <Link href="/" className={LINK}>
           Overview
         </Link>
+        <AlertsLink />
         <div className="ml-auto flex min-w-0 flex-wrap items-center gap-x-5 gap-y-2">
           <TimeZoneSwitch />
           {me ? (
@@ -34,6 +37,12 @@ export function SiteHeader({ me }: { me: MeDto | null }) {
       </nav>
     </header>
   );
+}
+
+/** For everyone who may read (an anonymous wall screen too); not on the sign-in page of a visitor who may not (its count would ask the API). */
+async function AlertsLink() {
+  const { principal } = await pageSession();
+  return authorize(principal, "read") === "ok" ? <HeaderAlertsLink className={LINK} /> : null;
 }
 
 function SignedIn({ me }: { me: MeDto }) {

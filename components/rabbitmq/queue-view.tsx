@@ -1,5 +1,6 @@
 "use client";
 
+import { EntityAlertsPanel } from "@/components/alerts/entity-alerts-panel";
 import { QueueLink } from "@/components/rabbitmq/queue-link";
 import { QueueSignals } from "@/components/rabbitmq/queues-view";
 import { ChartPanel } from "@/components/ui/chart-panel";
@@ -61,6 +62,7 @@ export function QueueView({ clusterId, vhost, name }: { clusterId: string; vhost
   return (
     <section className="min-w-0">
       <PageTitle title={name} subtitle={<span className="flex flex-wrap items-center gap-2"><span className="break-words">RabbitMQ queue in virtual host {vhost} of {cluster?.name ?? clusterId}</span> <StaleMark cluster={cluster} /></span>} />
+      <EntityAlertsPanel clusterId={clusterId} entity={{ vhost, queue: name }} />
       {detail.isPending ? <Loading what="the queue" /> : detail.isError ? <ErrorState error={detail.error} what="the queue" /> : (
         <>
           <Figures queue={detail.data} cluster={cluster} />

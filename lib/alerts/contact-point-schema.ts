@@ -2,7 +2,7 @@
 // and the API (`/api/v1/contact-points`). Client-safe: no secrets are resolved here. A secret (a webhook URL
 // with a token, an SMTP password, a header) may be written as `${ENV_NAME}`: the config loader substitutes it
 // at load time; a value stored through the API keeps the reference and the collector resolves it at send time.
-import { z } from "zod";
+import { z } from "@/lib/util/zod";
 import { parseDuration } from "@/lib/util/duration";
 
 export const CONTACT_POINT_TYPES = ["webhook", "alertmanager", "slack", "email"] as const;

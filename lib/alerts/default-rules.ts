@@ -29,7 +29,7 @@ export const DEFAULT_RULES: readonly RuleInputRaw[] = [
     threshold: 0,
     for: "10m",
     severity: "warning",
-    annotations: { summary: "Queue {{ $labels.queue }} has {{ $value }} ready messages and no consumers", description: "Nobody has consumed {{ $labels.vhost }}/{{ $labels.queue }} on {{ $labels.cluster }} for 10 minutes." },
+    annotations: { summary: "Queue {{ $labels.queue }} has {{ $value }} ready messages and no consumers", description: "Nobody has consumed queue {{ $labels.queue }} (vhost {{ $labels.vhost }}) on {{ $labels.cluster }} for 10 minutes." },
   },
   {
     name: "QueueGrowing",
@@ -38,7 +38,7 @@ export const DEFAULT_RULES: readonly RuleInputRaw[] = [
     threshold: 0,
     for: "10m",
     severity: "warning",
-    annotations: { summary: "Queue {{ $labels.queue }} keeps growing ({{ $value | humanize }}/s)", description: "{{ $labels.vhost }}/{{ $labels.queue }} on {{ $labels.cluster }} has grown for 10 minutes: consumers are not keeping up." },
+    annotations: { summary: "Queue {{ $labels.queue }} keeps growing ({{ $value | humanize }}/s)", description: "Queue {{ $labels.queue }} (vhost {{ $labels.vhost }}) on {{ $labels.cluster }} has grown for 10 minutes: consumers are not keeping up." },
   },
   {
     name: "DeadLetterInflow",
@@ -47,7 +47,7 @@ export const DEFAULT_RULES: readonly RuleInputRaw[] = [
     threshold: 0,
     for: "5m",
     severity: "warning",
-    annotations: { summary: "Dead letters are arriving in {{ $labels.queue }} ({{ $value | humanize }}/s)", description: "Messages have been dead-lettered into {{ $labels.vhost }}/{{ $labels.queue }} on {{ $labels.cluster }} for 5 minutes." },
+    annotations: { summary: "Dead letters are arriving in {{ $labels.queue }} ({{ $value | humanize }}/s)", description: "Messages have been dead-lettered into queue {{ $labels.queue }} (vhost {{ $labels.vhost }}) on {{ $labels.cluster }} for 5 minutes." },
   },
   {
     name: "RabbitmqMemoryAlarm",

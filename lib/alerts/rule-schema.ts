@@ -1,7 +1,7 @@
 // An alert rule as written in the YAML config (`alerts.rules`) and sent to `/api/v1/alert-rules`; one zod
 // schema for both. Client-safe (the editor validates with it too). A rule watches one store metric on the
 // entities its matchers select; each matching entity is one alert instance.
-import { z } from "zod";
+import { z } from "@/lib/util/zod";
 import { ALERT_METRIC_NAMES, alertMetric } from "./alert-metrics";
 import { alertNameSchema, durationText } from "./contact-point-schema";
 import { MATCH_OPS, matcherProblem, matchersFromMap, type LabelMatcher } from "./label-matchers";

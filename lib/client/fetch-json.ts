@@ -38,13 +38,14 @@ export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<
 }
 
 /**
- * A change (POST, PATCH, DELETE) with a JSON body, from this page (the browser adds the Origin header the
+ * A change (POST, PUT, PATCH, DELETE, or a POST that computes, like a backtest; `signal` aborts it) with a JSON body, from this page (the browser adds the Origin header the
  * server checks). Non-2xx answers become ApiError with the server's message. A 401 from the sign-in
  * routes means a wrong password; from any other route the session has ended, so it goes to sign-in.
  */
-export async function sendJson<T>(method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, {
     method,
+    signal,
     headers: { accept: "application/json", "content-type": "application/json" },
     body: JSON.stringify(body ?? {}),
   });

@@ -1,7 +1,7 @@
 // The backtest's pure core: "while editing a rule, it would have fired N times". Replays a rule over stored
 // history, one evaluation of the live evaluator's own state machine (evaluateInstance) per time bucket, and
 // reports each firing span. Pure and client-safe: the store query is run-backtest.ts's job.
-import { z } from "zod";
+import { z } from "@/lib/util/zod";
 import { evaluateInstance, INITIAL_STATE, NOTIFYING_STATES, type InstanceState, type Observation, type StatePolicy } from "../alert-state";
 import type { CompiledRule } from "../compile-rule";
 import { compare, ruleInputSchema, type ComparisonOp } from "../rule-schema";

@@ -1,5 +1,5 @@
 // A silence as the API and the form take it. Client-safe.
-import { z } from "zod";
+import { z } from "@/lib/util/zod";
 import { matcherProblem } from "../label-matchers";
 import { matcherSchema } from "../rule-schema";
 
