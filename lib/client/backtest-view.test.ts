@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backtestChart, backtestVerdict, breachWords, chartUnitOf, entityKey, entityLabel, formatFiringShare, formatMetricValue, historyStartsLate, mergeSpans, thresholdAxisTicks, verdictText, type FiringDto } from "./backtest-view";
+import { backtestChart, backtestSpans, backtestThreshold, backtestVerdict, breachWords, chartUnitOf, entityKey, entityLabel, formatFiringShare, formatMetricValue, historyStartsLate, mergeSpans, metricAxisLabel, verdictText, type FiringDto } from "./backtest-view";
+import { chartTooltipNote } from "./chart-data";
 
 const T0 = Date.parse("2026-12-01T00:00:00Z");
 const H = 3_600_000;
@@ -107,14 +108,18 @@ describe("formatMetricValue", () => {
   });
 });
 
-describe("thresholdAxisTicks", () => {
-  it.each([
-    ["data above the threshold", [0, 120, 340], 100, "messages", [0, 100, 200, 300, 400]],
-    ["a threshold above the data", [0, 3], 10000, "messages", [0, 5000, 10000, 15000]],
-    ["negative values", [-3, 4], 0, "msg/s", [-4, -2, 0, 2, 4]],
-    ["no data at all", [], 0, "messages", [0, 1]],
-    ["fractions", [0.2, 0.9], 0.5, "msg/s", [0, 0.5, 1]],
-  ] as const)("%s", (_name, values, threshold, unit, ticks) => {
-    expect(thresholdAxisTicks(values, threshold, unit)).toEqual(ticks);
+describe("the threshold chart in words", () => {
+  it("names the y axis by the metric's unit, or 'value' when that is too long", () => {
+    expect([metricAxisLabel("messages"), metricAxisLabel("seconds"), metricAxisLabel("0 OK / 1 WARN / 2 ERR"), metricAxisLabel("")]).toEqual(["messages", "seconds", "value", ""]);
+  });
+
+  it("says the threshold in the legend and the rule in the tooltip, with 'firing' inside a span", () => {
+    const threshold = backtestThreshold(100, ">", "messages");
+    expect(threshold).toEqual({ value: 100, legend: "threshold: fires above 100 messages", tooltip: "rule: > 100 messages" });
+    const spans = backtestSpans([{ startMs: T0, endMs: T0 + H }]);
+    expect(spans.legend).toBe("would have been firing");
+    expect(chartTooltipNote(T0, threshold, spans)).toBe("rule: > 100 messages · firing");
+    expect(chartTooltipNote(T0 + H, threshold, spans)).toBe("rule: > 100 messages");
+    expect(backtestThreshold(120, "<=", "seconds").tooltip).toBe("rule: <= 2 min");
   });
 });

@@ -2,7 +2,7 @@
 // each firing as a row and a shaded span, and the top entities' chart rows. Pure and client-safe.
 import type { ComparisonOp } from "@/lib/alerts/rule-schema";
 import type { TimePoint } from "@/lib/store/buckets";
-import { chooseValueStep, mergeSeriesPoints, type ChartUnit, type MultiChartRow } from "./chart-data";
+import { mergeSeriesPoints, type ChartSpans, type ChartThreshold, type ChartUnit, type MultiChartRow, type TimeSpan } from "./chart-data";
 import { formatDuration } from "./format";
 
 /** A firing as the API sends it (ISO times). */
@@ -14,11 +14,8 @@ export interface FiringDto {
   peak: number | null;
 }
 
-export interface FiringSpan {
-  startMs: number;
-  /** the end of the range when still firing */
-  endMs: number;
-}
+/** When a rule fired; `endMs` is the end of the range when still firing. */
+export type FiringSpan = TimeSpan;
 
 /** The union of spans (overlaps merged), in time order. */
 export function mergeSpans(spans: readonly FiringSpan[]): FiringSpan[] {
@@ -165,15 +162,18 @@ export function formatMetricValue(value: number | null, metricUnit: string): str
   return WORD_UNITS.has(metricUnit) ? `${plain.format(value)} ${metricUnit}` : plain.format(value);
 }
 
-/** The y axis of a threshold chart: round ticks covering the data and the threshold, below zero too (growth rates). */
-export function thresholdAxisTicks(values: readonly number[], threshold: number, unit: ChartUnit): number[] {
-  const low = Math.min(0, threshold, ...values);
-  const high = Math.max(0, threshold, ...values);
-  const step = chooseValueStep(high - low, unit) || 1;
-  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
-  const first = Math.floor(low / step + 1e-9);
-  const last = Math.max(first + 1, Math.ceil(high / step - 1e-9));
-  // A threshold exactly on the top tick would sit on the chart's edge: one more step shows the line.
-  const top = high === threshold && threshold > 0 && last * step === threshold ? last + 1 : last;
-  return Array.from({ length: top - first + 1 }, (_, i) => Number(((first + i) * step).toFixed(decimals)));
+/** The y axis's name: the metric's unit, or "value" when that is too long for an axis ("0 OK / 1 WARN / 2 ERR"). */
+export function metricAxisLabel(metricUnit: string): string {
+  return metricUnit.length <= 12 ? metricUnit : "value";
+}
+
+/** The rule's threshold as the backtest chart draws it: the line, its legend entry and the tooltip's rule line. */
+export function backtestThreshold(threshold: number, op: ComparisonOp, metricUnit: string): ChartThreshold {
+  const value = formatMetricValue(threshold, metricUnit);
+  return { value: threshold, legend: `threshold: fires ${breachWords(op)} ${value}`, tooltip: `rule: ${op} ${value}` };
+}
+
+/** The charted entities' firing spans as the backtest chart shades them. */
+export function backtestSpans(spans: readonly FiringSpan[]): ChartSpans {
+  return { spans, legend: "would have been firing", tooltip: "firing" };
 }

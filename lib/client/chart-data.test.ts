@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { computeValueTicks, countKnownPoints, formatAxisValue, formatValueWithUnit, isolatedPointIndices, sparklinePath, splitAtSeparators, maxRowValue, mergeSeriesPoints, pointsByLabel, type MultiChartRow } from "./chart-data";
+import {
+  chartTooltipNote, computeValueTicks, countKnownPoints, formatAxisValue, formatValueWithUnit, isInSpans, isolatedPointIndices, sparklinePath, spansInRange, splitAtSeparators, maxRowValue, mergeSeriesPoints,
+  minRowValue, pointsByLabel, thresholdAxisTicks, valueAxisTicks, type ChartSpans, type ChartThreshold, type MultiChartRow,
+} from "./chart-data";
 
 describe("countKnownPoints", () => {
   it("counts values, not gaps", () => {
@@ -90,6 +93,57 @@ describe("chart rows", () => {
     ], (l) => l.group);
     expect([...byGroup.keys()]).toEqual(["g1", "g2"]);
     expect(byGroup.get("g2")).toEqual([{ t: Date.parse("2026-12-02T00:00:00Z"), v: null }]);
+  });
+});
+
+describe("y ticks with a threshold", () => {
+  it.each([
+    ["data above the threshold", [0, 120, 340], 100, "messages", [0, 100, 200, 300, 400]],
+    ["a threshold above the data", [0, 3], 10000, "messages", [0, 5000, 10000, 15000]],
+    ["negative values", [-3, 4], 0, "msg/s", [-4, -2, 0, 2, 4]],
+    ["no data at all", [], 0, "messages", [0, 1]],
+    ["fractions", [0.2, 0.9], 0.5, "msg/s", [0, 0.5, 1]],
+  ] as const)("thresholdAxisTicks: %s", (_name, values, threshold, unit, ticks) => {
+    expect(thresholdAxisTicks(values, threshold, unit)).toEqual(ticks);
+  });
+
+  const rows = [{ t: 1, a: 120, b: -3 }, { t: 2, a: null, b: 340 }, { t: 3, a: 7, b: null }] as MultiChartRow[];
+
+  it("takes the lowest known value, never above zero", () => {
+    expect(minRowValue(rows, ["a", "b"])).toBe(-3);
+    expect(minRowValue(rows, ["a"])).toBe(0);
+    expect(minRowValue([], ["a"])).toBe(0);
+  });
+
+  it("keeps every chart's axis without a threshold, and covers the threshold and values below zero with one", () => {
+    expect(valueAxisTicks(rows, ["a"], "messages", false)).toEqual(computeValueTicks(120, "messages"));
+    expect(valueAxisTicks(rows, ["a", "b"], "messages", true)).toEqual(computeValueTicks(340, "messages"));
+    expect(valueAxisTicks(rows, ["a"], "messages", false, 1000)).toEqual([0, 500, 1000, 1500]);
+    expect(valueAxisTicks(rows, ["a", "b"], "messages", false, 100)).toEqual(thresholdAxisTicks([-3, 120, 340, 7], 100, "messages"));
+  });
+});
+
+describe("threshold and spans", () => {
+  const threshold: ChartThreshold = { value: 5, legend: "threshold: fires above 5", tooltip: "rule: > 5" };
+  const spans: ChartSpans = { spans: [{ startMs: 10, endMs: 20 }, { startMs: 30, endMs: 60 }], legend: "would have been firing", tooltip: "firing" };
+
+  it("cuts spans to the range and leaves out those outside it", () => {
+    expect(spansInRange([{ startMs: 0, endMs: 15 }, { startMs: 30, endMs: 60 }, { startMs: 200, endMs: 300 }, { startMs: -9, endMs: 5 }], 10, 50)).toEqual([
+      { startMs: 10, endMs: 15 },
+      { startMs: 30, endMs: 50 },
+    ]);
+  });
+
+  it.each([[9, false], [10, true], [19, true], [20, false], [45, true], [60, false]] as const)("time %d in a span: %s", (t, inside) => {
+    expect(isInSpans(spans.spans, t)).toBe(inside);
+  });
+
+  it("notes the threshold, then the spans' word inside one, and nothing without either", () => {
+    expect(chartTooltipNote(15, threshold, spans)).toBe("rule: > 5 · firing");
+    expect(chartTooltipNote(25, threshold, spans)).toBe("rule: > 5");
+    expect(chartTooltipNote(15, undefined, spans)).toBe("firing");
+    expect(chartTooltipNote(25, undefined, spans)).toBeNull();
+    expect(chartTooltipNote(15, undefined, undefined)).toBeNull();
   });
 });
 

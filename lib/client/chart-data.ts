@@ -102,6 +102,81 @@ export function maxRowValue(rows: readonly MultiChartRow[], keys: readonly strin
   return max;
 }
 
+/** The smallest known value over the given keys, or 0 when none is below zero. */
+export function minRowValue(rows: readonly MultiChartRow[], keys: readonly string[]): number {
+  let min = 0;
+  for (const row of rows) {
+    for (const key of keys) {
+      const v = row[key];
+      if (v !== null && v !== undefined) min = Math.min(min, v);
+    }
+  }
+  return min;
+}
+
+/** Round y ticks covering the values and the threshold, below zero too (growth rates); a threshold never sits on the top edge. */
+export function thresholdAxisTicks(values: readonly number[], threshold: number, unit: ChartUnit): number[] {
+  const low = Math.min(0, threshold, ...values);
+  const high = Math.max(0, threshold, ...values);
+  const step = chooseValueStep(high - low, unit) || 1;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  const first = Math.floor(low / step + 1e-9);
+  const last = Math.max(first + 1, Math.ceil(high / step - 1e-9));
+  // A threshold exactly on the top tick would sit on the chart's edge: one more step shows the line.
+  const top = high === threshold && threshold > 0 && last * step === threshold ? last + 1 : last;
+  return Array.from({ length: top - first + 1 }, (_, i) => Number(((first + i) * step).toFixed(decimals)));
+}
+
+/**
+ * A chart's y ticks: from 0 up over the rows (stacked: each row's sum), as every chart has them; with a
+ * threshold, round ticks that cover it as well (and values below zero), so the line is always on screen.
+ */
+export function valueAxisTicks(rows: readonly MultiChartRow[], keys: readonly string[], unit: ChartUnit, stacked: boolean, threshold?: number): number[] {
+  const high = maxRowValue(rows, keys, stacked);
+  if (threshold === undefined) return computeValueTicks(high, unit);
+  return thresholdAxisTicks([minRowValue(rows, keys), high], threshold, unit);
+}
+
+/** A stretch of time, e.g. when an alert rule was (or would have been) firing. */
+export interface TimeSpan {
+  startMs: number;
+  endMs: number;
+}
+
+/** A horizontal line a chart's values are judged against (an alert rule's threshold). */
+export interface ChartThreshold {
+  value: number;
+  /** the line's legend entry: "threshold: fires above 100 messages" */
+  legend: string;
+  /** the tooltip's last line: "rule: > 100 messages" */
+  tooltip: string;
+}
+
+/** Stretches of time a chart shades (in the threshold's colour). */
+export interface ChartSpans {
+  spans: readonly TimeSpan[];
+  /** the shading's legend entry: "would have been firing" */
+  legend: string;
+  /** added to the tooltip of a time inside a span: "firing" */
+  tooltip: string;
+}
+
+/** The spans cut to [fromMs, toMs], those outside it left out: what a chart of that range shades. */
+export function spansInRange(spans: readonly TimeSpan[], fromMs: number, toMs: number): TimeSpan[] {
+  return spans.map((s) => ({ startMs: Math.max(fromMs, s.startMs), endMs: Math.min(toMs, s.endMs) })).filter((s) => s.endMs > s.startMs);
+}
+
+/** Whether `t` falls in one of the spans (a span holds its start, not its end). */
+export function isInSpans(spans: readonly TimeSpan[], t: number): boolean {
+  return spans.some((s) => t >= s.startMs && t < s.endMs);
+}
+
+/** The tooltip's line under the values: the threshold's words, then the spans' word at a time inside one; null when neither has any. */
+export function chartTooltipNote(t: number, threshold: ChartThreshold | undefined, spans: ChartSpans | undefined): string | null {
+  const parts = [threshold?.tooltip, spans && isInSpans(spans.spans, t) ? spans.tooltip : undefined].filter((p): p is string => p !== undefined && p !== "");
+  return parts.length > 0 ? parts.join(" · ") : null;
+}
+
 /**
  * Rows whose value for `key` has no known neighbour: a line cannot show them, so they get a dot.
  * Dense series get no dots at all; a gap (null) stays a gap.
