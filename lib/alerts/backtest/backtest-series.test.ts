@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateInstance, INITIAL_STATE, type InstanceState } from "../alert-state";
 import { compileRule, toAlertRule, type CompiledRule } from "../compile-rule";
 import { ruleInputSchema, type ComparisonOp, type RuleInputRaw } from "../rule-schema";
-import { backtestEntity, backtestRequestSchema, backtestSeries, bucketAggregation, type EntitySeries } from "./backtest-series";
+import { backtestEntity, backtestRequestSchema, backtestSeries, bucketAggregation, coarsePrefilterApplies, mayBreachInside, type EntitySeries } from "./backtest-series";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -74,6 +74,59 @@ describe("bucketAggregation", () => {
     ["!=", "last"],
   ])("%s reads the bucket's %s", (op, aggregation) => {
     expect(bucketAggregation(op)).toBe(aggregation);
+  });
+});
+
+describe("the coarse prefilter", () => {
+  it.each<[ComparisonOp, "ok" | "keep" | "alert", boolean]>([
+    [">", "ok", true],
+    [">=", "keep", true],
+    ["<", "ok", true],
+    ["<=", "keep", true],
+    [">", "alert", false],
+    ["<", "alert", false],
+    ["==", "ok", false],
+    ["!=", "keep", false],
+  ])("%s with noData %s: applies %s", (op, noData, applies) => {
+    expect(coarsePrefilterApplies(rule({ op, noData }))).toBe(applies);
+  });
+
+  it.each<[string, ComparisonOp, number, number | null, boolean]>([
+    ["every hour below the threshold", ">", 24, 99, false],
+    ["the threshold itself does not breach >", ">", 24, 100, false],
+    ["it does breach >=", ">=", 24, 100, true],
+    ["one hour above", ">", 24, 101, true],
+    ["an hour without a value is a maybe", ">", 23, 99, true],
+    ["no value at all is a maybe", ">", 0, null, true],
+    ["`<`: the lowest hour above the threshold", "<", 24, 101, false],
+    ["`<`: one hour below", "<", 24, 99, true],
+    ["`<=`: at the threshold", "<=", 24, 100, true],
+  ])("%s", (_name, op, withValue, extreme, expected) => {
+    expect(mayBreachInside(rule({ op }), { buckets: 24, withValue, extreme })).toBe(expected);
+  });
+
+  // The claim the store path rests on: when the hours (max or min of the minutes under them, an hour without any
+  // value as null) rule an entity out, its minutes fire never, whatever the rule's timing and gap policy (not "alert").
+  it("an entity ruled out by its hours has no firing in its minutes (random series)", () => {
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let ruledOut = 0;
+    for (let trial = 0; trial < 400; trial += 1) {
+      const values = Array.from({ length: 6 * 60 }, () => (random() < 0.1 ? null : Math.round(random() * 200)));
+      const op = ([">", ">=", "<", "<="] as const)[trial % 4] ?? ">";
+      const r = rule({ op, threshold: op.startsWith(">") ? 150 + Math.round(random() * 60) : Math.round(random() * 60) - 10, for: `${Math.floor(random() * 5)}m`, keepFiringFor: `${Math.floor(random() * 5)}m`, noData: random() < 0.5 ? "ok" : "keep" });
+      const hours = Array.from({ length: 6 }, (_, h) => values.slice(h * 60, h * 60 + 60).filter((v): v is number => v !== null));
+      const hourValues = hours.map((inHour) => (inHour.length === 0 ? null : bucketAggregation(op) === "max" ? Math.max(...inHour) : Math.min(...inHour)));
+      const present = hourValues.filter((v): v is number => v !== null);
+      const extreme = present.length === 0 ? null : bucketAggregation(op) === "max" ? Math.max(...present) : Math.min(...present);
+      if (mayBreachInside(r, { buckets: 6, withValue: present.length, extreme })) continue;
+      ruledOut += 1;
+      expect(backtestEntity(r, minutes(values), values.length * MIN)).toEqual([]);
+    }
+    expect(ruledOut).toBeGreaterThan(20);
   });
 });
 

@@ -38,6 +38,35 @@ export function bucketAggregation(op: ComparisonOp): BucketAggregation {
 /** What the replay needs of a rule (a CompiledRule has it all). */
 export type BacktestRule = Pick<CompiledRule, "op" | "threshold" | "forMs" | "keepFiringForMs" | "noData" | "error">;
 
+/**
+ * Whether an entity can be ruled out from a coarser tier's buckets before its fine ones are read. A fine bucket's
+ * max is at most its hour's max (its min at least the hour's min), so when no hour breaches `>`/`>=` (`<`/`<=`),
+ * no fine bucket does, and an entity that never breaches never leaves "inactive" (see backtestEntity): it cannot
+ * fire. Not for `==`/`!=` (the last value has no such bound), nor with noData "alert": a gap inside an hour is
+ * invisible at 1 h, and under "alert" a gap can fire.
+ */
+export function coarsePrefilterApplies(rule: Pick<BacktestRule, "op" | "noData">): boolean {
+  return bucketAggregation(rule.op) !== "last" && rule.noData !== "alert";
+}
+
+/** An entity's history in coarse (hour) buckets, as the prefilter reads it. */
+export interface CoarseSummary {
+  /** buckets the range spans */
+  buckets: number;
+  /** buckets with a (non-NaN) value */
+  withValue: number;
+  /** the max (for `>`, `>=`) or min (for `<`, `<=`) of those values; null when there are none */
+  extreme: number | null;
+}
+
+/**
+ * Whether some fine bucket inside the coarse ones may breach (see coarsePrefilterApplies): a coarse bucket breaches,
+ * or one has no value at all (a missing or NaN hour says nothing about the rows under it: read them).
+ */
+export function mayBreachInside(rule: Pick<BacktestRule, "op" | "threshold">, summary: CoarseSummary): boolean {
+  return summary.withValue < summary.buckets || (summary.extreme !== null && compare(summary.extreme, rule.op, rule.threshold));
+}
+
 /** One entity's history: its labels (cluster included) and one point per bucket, oldest first, v null for "no data". */
 export interface EntitySeries {
   labels: Record<string, string>;

@@ -1,20 +1,33 @@
 // The alert rule backtest over the store: which entities the rule selects, their history bucketed in SQL
-// (rollup tiers for long ranges), then the pure replay in backtest-series.ts with the live state machine.
+// (rollup tiers for long ranges), then the pure replay in backtest-series.ts with the live state machine. For 1d
+// and 7d, the hourly tier first rules out the entities that never come near the threshold (coarse, then fine).
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { labelSetString } from "../alertmanager-format";
 import type { CompiledRule } from "../compile-rule";
 import { entityLabels } from "../evaluate-poll";
 import type { ComparisonOp } from "../rule-schema";
-import { backtestEntity, bucketAggregation, summarizeBacktest, type BacktestFiring, type BacktestRange, type BacktestResult, type BucketAggregation, type EntitySeries } from "./backtest-series";
+import {
+  backtestEntity,
+  bucketAggregation,
+  coarsePrefilterApplies,
+  mayBreachInside,
+  summarizeBacktest,
+  type BacktestFiring,
+  type BacktestRange,
+  type BacktestResult,
+  type BucketAggregation,
+  type EntitySeries,
+} from "./backtest-series";
 import { encodeSeries } from "@/lib/api/time-points";
 import type { SeriesDto } from "@/lib/api/types";
 import type { QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
-import { bucketStarts, firstBucketStartMs, type TimePoint } from "@/lib/store/buckets";
+import { bucketCount, bucketStarts, firstBucketStartMs, type TimePoint } from "@/lib/store/buckets";
 import { chunks } from "@/lib/util/chunks";
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** Each range's bucket step and the rollup tier that resolves it (the newest, not yet rolled-up part comes from finer sources). */
 export interface BacktestPlan {
@@ -91,6 +104,13 @@ async function selectEntities(db: Db, config: QueuewatchConfig, rule: CompiledRu
   return [...entities.values()];
 }
 
+/** Each rollup tier's watermark (rollup_state.done_until, epoch ms), by tier. */
+type Watermarks = ReadonlyMap<string, number>;
+
+async function readWatermarks(db: Db): Promise<Watermarks> {
+  return new Map((await db.rollupState.findMany()).map((row) => [row.tier, row.doneUntil.getTime()]));
+}
+
 /** Resolution of the rollup tiers, in seconds. */
 const TIER_SECONDS = { "1m": 60, "1h": 3600 } as const;
 
@@ -107,8 +127,7 @@ interface Sources {
  * before `directUntil`, rollup_1m before `minuteUntil`, raw samples after. Watermarks are whole minutes (1m)
  * or hours (1h), so every bucket of the direct part comes from that tier alone and no poll counts twice.
  */
-async function sourcesOf(db: Db, plan: BacktestPlan, firstMs: number, toMs: number): Promise<Sources> {
-  const marks = new Map((await db.rollupState.findMany()).map((row) => [row.tier, row.doneUntil.getTime()]));
+function sourcesOf(marks: Watermarks, plan: BacktestPlan, firstMs: number, toMs: number): Sources {
   const clamp = (ms: number) => Math.min(toMs, Math.max(firstMs, ms));
   const directMark = marks.get(plan.tier);
   const directUntil = TIER_SECONDS[plan.tier] === plan.stepSeconds && directMark !== undefined ? clamp(directMark) : firstMs;
@@ -162,8 +181,66 @@ async function queryBuckets(db: Db, q: BucketQuery): Promise<Map<number, { i: nu
   return new Map(rows.map((row) => [Number(row.series_id), { i: numbersOf(row.i), v: numbersOf(row.v) }]));
 }
 
+/**
+ * The entities of `ids` whose buckets at the plan's step may breach (mayBreachInside), judged from hour buckets over
+ * the same sources as the fine read: rollup_1h before `hourlyUntil`, and from there exactly the rows the fine read
+ * takes (rollup_1m before `minuteUntil`, raw after) merged into hours. `hourlyUntil` is a whole hour at or before both
+ * watermarks, so each such hour was merged by the rollup pass from final 1-minute rows (lib/store/rollup.ts): its
+ * max (min) bounds every fine bucket inside it. Hours start at the one holding `firstMs`; the part before `firstMs`
+ * only adds rows, which can make an entity "maybe" but never hides a breach. Per series, the query returns just the
+ * count of hours with a value and their extreme, not the hours.
+ */
+async function entitiesThatMayBreach(db: Db, rule: CompiledRule, ids: number[], marks: Watermarks, sources: Sources, firstMs: number, toMs: number): Promise<Set<number>> {
+  const aggregation = bucketAggregation(rule.op);
+  if (aggregation === "last") return new Set(ids);
+  const column = ROLLUP_COLUMN[aggregation];
+  const hourFirst = Math.floor(firstMs / HOUR_MS) * HOUR_MS;
+  const hours = bucketCount(hourFirst, toMs, 3600);
+  const hourMark = marks.get("1h") ?? hourFirst;
+  const hourlyUntil = Math.max(hourFirst, Math.floor(Math.min(hourMark, sources.minuteUntil) / HOUR_MS) * HOUR_MS);
+  const [first, hourly, minuteUntil, to] = [hourFirst, hourlyUntil, sources.minuteUntil, toMs].map((ms) => new Date(ms));
+  const mayBreach = new Set<number>();
+  for (const chunk of chunks(ids, Math.max(1, Math.floor(BUCKETS_PER_QUERY / Math.max(1, hours))))) {
+    // NaN sorts above every number in Postgres, so a NaN hour is left out of the extreme and counted as missing.
+    const rows = await db.$queryRaw<{ series_id: bigint; with_value: number; extreme: string | null }[]>`
+      WITH fine AS (
+        SELECT series_id, bucket AS ts, ${column} AS v FROM rollup_1m
+        WHERE series_id = ANY(${chunk}::int8[]) AND bucket >= ${hourly} AND bucket < ${minuteUntil}
+        UNION ALL
+        SELECT series_id, ts, value FROM samples
+        WHERE series_id = ANY(${chunk}::int8[]) AND ts >= ${minuteUntil} AND ts < ${to}
+      ), hours AS (
+        SELECT series_id, ${column} AS v FROM rollup_1h
+        WHERE series_id = ANY(${chunk}::int8[]) AND bucket >= ${first} AND bucket < ${hourly}
+        UNION ALL
+        SELECT series_id, ${MERGE[aggregation]} FROM fine GROUP BY series_id, date_bin('1 hour', ts, TIMESTAMPTZ 'epoch')
+      )
+      SELECT series_id, (count(*) FILTER (WHERE v <> 'NaN'))::int4 AS with_value, (${column}(v) FILTER (WHERE v <> 'NaN'))::text AS extreme
+      FROM hours GROUP BY 1`;
+    for (const row of rows) {
+      if (mayBreachInside(rule, { buckets: hours, withValue: row.with_value, extreme: row.extreme === null ? null : Number(row.extreme) })) mayBreach.add(Number(row.series_id));
+    }
+    // A series without a single row has no hour with a value: "maybe", like any other missing hour.
+    const answered = new Set(rows.map((row) => Number(row.series_id)));
+    for (const id of chunk) if (!answered.has(id)) mayBreach.add(id);
+  }
+  return mayBreach;
+}
+
+/** One entity's points on the bucket grid from a queryBuckets answer (missing buckets are null). */
+function seriesOf(entity: Entity, starts: readonly number[], found: { i: number[]; v: number[] } | undefined): EntitySeries {
+  const points: TimePoint[] = starts.map((t) => ({ t, v: null }));
+  found?.i.forEach((index, n) => {
+    const point = points[index];
+    if (point) point.v = found.v[n] ?? null;
+  });
+  return { labels: entity.labels, points };
+}
+
 interface ChartCandidate {
-  series: EntitySeries;
+  entity: Entity;
+  /** null: ruled out by the prefilter, its buckets not read (yet) */
+  series: EntitySeries | null;
   firingMs: number;
   firings: number;
   order: number;
@@ -171,38 +248,63 @@ interface ChartCandidate {
 
 const byMostFiring = (a: ChartCandidate, b: ChartCandidate) => b.firingMs - a.firingMs || b.firings - a.firings || a.order - b.order;
 
+export interface BacktestOptions {
+  /**
+   * Rule out entities from the hourly tier before reading their fine buckets (1d and 7d; see
+   * coarsePrefilterApplies for the rules it applies to). Default true; false reads every entity at the plan's
+   * step, the answer the prefilter must not change (the integration test compares both).
+   */
+  coarsePrefilter?: boolean;
+}
+
 /**
  * What `rule` would have done over the last `range` before `now`: the rule's entities on every configured
  * cluster it selects, each bucket's value per bucketAggregation (empty buckets are no data), replayed with the
- * live state machine. One store query per chunk of entities (BUCKETS_PER_QUERY).
+ * live state machine. One store query per chunk of entities (BUCKETS_PER_QUERY). Below the hour step, entities
+ * whose hours never breach are not read at that step (entitiesThatMayBreach): they cannot fire, so they count as
+ * evaluated and not firing, and only those the chart shows are read afterwards.
  */
-export async function runBacktest(db: Db, config: QueuewatchConfig, rule: CompiledRule, range: BacktestRange, now: Date): Promise<BacktestAnswer> {
+export async function runBacktest(db: Db, config: QueuewatchConfig, rule: CompiledRule, range: BacktestRange, now: Date, options: BacktestOptions = {}): Promise<BacktestAnswer> {
   const plan = BACKTEST_PLANS[range];
   const toMs = now.getTime();
   const fromMs = toMs - plan.days * DAY_MS;
   const starts = bucketStarts(fromMs, toMs, plan.stepSeconds);
   const firstMs = firstBucketStartMs(fromMs, plan.stepSeconds);
   const entities = await selectEntities(db, config, rule);
-  const sources = await sourcesOf(db, plan, firstMs, toMs);
+  const marks = await readWatermarks(db);
+  const sources = sourcesOf(marks, plan, firstMs, toMs);
   const aggregation = bucketAggregation(rule.op);
+  const readBuckets = (batch: readonly Entity[]) => queryBuckets(db, { ids: batch.map((e) => e.id), tier: plan.tier, aggregation, stepSeconds: plan.stepSeconds, firstMs, toMs, ...sources });
+
+  const prefilter = (options.coarsePrefilter ?? true) && plan.stepSeconds < TIER_SECONDS["1h"] && coarsePrefilterApplies(rule) && entities.length > 0;
+  const mayBreach = prefilter ? await entitiesThatMayBreach(db, rule, entities.map((e) => e.id), marks, sources, firstMs, toMs) : null;
+  const indexed = entities.map((entity, order) => ({ entity, order }));
+  const replayed = mayBreach ? indexed.filter(({ entity }) => mayBreach.has(entity.id)) : indexed;
 
   const firingsByEntity: BacktestFiring[][] = [];
   let chart: ChartCandidate[] = [];
-  let order = 0;
-  for (const chunk of chunks(entities, Math.max(1, Math.floor(BUCKETS_PER_QUERY / Math.max(1, starts.length))))) {
-    const buckets = await queryBuckets(db, { ids: chunk.map((e) => e.id), tier: plan.tier, aggregation, stepSeconds: plan.stepSeconds, firstMs, toMs, ...sources });
-    for (const entity of chunk) {
-      const points: TimePoint[] = starts.map((t) => ({ t, v: null }));
-      const found = buckets.get(entity.id);
-      found?.i.forEach((index, n) => {
-        const point = points[index];
-        if (point) point.v = found.v[n] ?? null;
-      });
-      const series = { labels: entity.labels, points };
+  const addToChart = (candidate: ChartCandidate) => {
+    chart.push(candidate);
+    if (chart.length > MAX_CHART_ENTITIES) chart = chart.sort(byMostFiring).slice(0, MAX_CHART_ENTITIES);
+  };
+  for (const chunk of chunks(replayed, Math.max(1, Math.floor(BUCKETS_PER_QUERY / Math.max(1, starts.length))))) {
+    const buckets = await readBuckets(chunk.map(({ entity }) => entity));
+    for (const { entity, order } of chunk) {
+      const series = seriesOf(entity, starts, buckets.get(entity.id));
       const firings = backtestEntity(rule, series, toMs);
       if (firings.length > 0) firingsByEntity.push(firings);
-      chart.push({ series, firingMs: firings.reduce((sum, f) => sum + f.durationMs, 0), firings: firings.length, order: order++ });
-      if (chart.length > MAX_CHART_ENTITIES) chart = chart.sort(byMostFiring).slice(0, MAX_CHART_ENTITIES);
+      addToChart({ entity, series, firingMs: firings.reduce((sum, f) => sum + f.durationMs, 0), firings: firings.length, order });
+    }
+  }
+  if (mayBreach) {
+    // Ruled-out entities fire never, so they rank by order alone, after every firing one: only the first
+    // MAX_CHART_ENTITIES of them can make the chart. Those that do are read now, at the plan's step.
+    const skipped = indexed.filter(({ entity }) => !mayBreach.has(entity.id)).slice(0, MAX_CHART_ENTITIES);
+    for (const { entity, order } of skipped) addToChart({ entity, series: null, firingMs: 0, firings: 0, order });
+    const unread = chart.filter((c) => c.series === null).map((c) => c.entity);
+    if (unread.length > 0) {
+      const buckets = await readBuckets(unread);
+      for (const candidate of chart) candidate.series ??= seriesOf(candidate.entity, starts, buckets.get(candidate.entity.id));
     }
   }
 
@@ -214,7 +316,7 @@ export async function runBacktest(db: Db, config: QueuewatchConfig, rule: Compil
     from: fromMs,
     to: toMs,
     result: { ...result, firings: result.firings.slice(0, MAX_LISTED_FIRINGS), firingCount: result.firings.length },
-    chart: { series: chart.sort(byMostFiring).map((c) => c.series), threshold: rule.threshold, op: rule.op },
+    chart: { series: chart.sort(byMostFiring).flatMap((c) => (c.series ? [c.series] : [])), threshold: rule.threshold, op: rule.op },
   };
 }
 
