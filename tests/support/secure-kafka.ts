@@ -88,7 +88,9 @@ export async function startSecureBroker(basePort = 19192): Promise<SecureBroker>
     "num.io.threads=2",
     "",
   ].join("\n"));
-  const clusterId = randomBytes(16).toString("base64url");
+  // Kafka's StorageTool takes an id starting with '-' for an option (as scripts/kafka.sh knows): draw again.
+  let clusterId = randomBytes(16).toString("base64url");
+  while (clusterId.startsWith("-")) clusterId = randomBytes(16).toString("base64url");
   execFileSync("java", ["-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props, "--add-scram", `SCRAM-SHA-512=[name=${username},password=${password}]`], { stdio: ["ignore", "ignore", "pipe"] });
   const logFile = path.join(dir, "kafka.log");
   writeFileSync(logFile, "");
