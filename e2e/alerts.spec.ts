@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_GROUP, OPERATOR_STATE } from "./fixtures";
 
 const RULE = `E2EBillingLag${Date.now().toString(36)}`;
+test.describe.configure({ mode: "serial" });
 
 test.describe("as an operator", () => {
   test.use({ storageState: OPERATOR_STATE });
@@ -45,11 +46,18 @@ test.describe("as an operator", () => {
   });
 });
 
+// The viewer test looks at the alert the operator test made fire, so they run in order (and a failure of the first skips the second).
 test("a viewer sees the alert pages without the controls that change them", async ({ page }) => {
   await page.goto("/alerts");
+  // Wait for data: an alert row an operator could silence, so the missing control says something.
+  await expect(page.getByTestId("alert-row").filter({ hasText: RULE }).first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("silence-alert")).toHaveCount(0);
   await page.goto("/alerts/rules");
-  await expect(page.getByRole("link", { name: "New rule" })).toHaveCount(0);
+  await expect(page.getByTestId("rule-row").filter({ hasText: RULE })).toBeVisible();
+  await expect(page.getByTestId("new-rule")).toHaveCount(0);
   await page.goto("/alerts/silences");
-  await expect(page.getByRole("button", { name: "Create silence" })).toHaveCount(0);
+  await expect(page.getByTestId("silence-row").first()).toBeVisible();
+  await expect(page.getByTestId("silences-read-only")).toBeVisible();
+  await expect(page.getByRole("button", { name: "New silence" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /expire/i })).toHaveCount(0);
 });

@@ -7,6 +7,7 @@ import { ClusterProblemState, describeClusterProblem, Empty, ErrorState, Loading
 import type { ClusterDto } from "@/lib/api/types";
 import { formatRate } from "@/lib/client/format";
 import { useBrokers, useTopics } from "@/lib/client/hooks";
+import { topicPath } from "@/lib/util/page-paths";
 
 /** Brokers, controller and replication health of a Kafka cluster, then its topics. */
 export function ClusterHealth({ clusterId, cluster }: { clusterId: string; cluster: ClusterDto | undefined }) {
@@ -49,7 +50,7 @@ export function ClusterHealth({ clusterId, cluster }: { clusterId: string; clust
               <tr key={t.name} className="border-b border-slate-100 dark:border-slate-800" data-testid="topic-row">
                 <td>
                   <div className={NAME_CELL}>
-                    <Link className="text-blue-700 hover:underline dark:text-blue-300" href={`/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(t.name)}`}><Name text={t.name} /></Link>
+                    <Link className="text-blue-700 hover:underline dark:text-blue-300" href={topicPath(clusterId, t.name)}><Name text={t.name} /></Link>
                   </div>
                 </td>
                 <td className="tabular">{t.partitions}</td>

@@ -12,6 +12,7 @@ import { useCluster, useSeries, useTopic } from "@/lib/client/hooks";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { countKnownPoints, singleSeriesRows } from "@/lib/client/chart-data";
 import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
+import { groupPath } from "@/lib/util/page-paths";
 
 /** A topic: health, throughput chart, partitions and the groups consuming it with their lag. */
 export function TopicView({ clusterId, topic }: { clusterId: string; topic: string }) {
@@ -63,7 +64,7 @@ export function TopicView({ clusterId, topic }: { clusterId: string; topic: stri
                   <tr key={c.groupId} className="border-b border-slate-100 dark:border-slate-800" data-testid="topic-consumer-row">
                     <td>
                       <div className={NAME_CELL}>
-                        <Link className="text-blue-700 hover:underline dark:text-blue-300" href={`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(c.groupId)}`}><Name text={c.groupId} /></Link>
+                        <Link className="text-blue-700 hover:underline dark:text-blue-300" href={groupPath(clusterId, c.groupId)}><Name text={c.groupId} /></Link>
                       </div>
                     </td>
                     <td><LagStatusBadge status={c.status} /></td>

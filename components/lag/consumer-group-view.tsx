@@ -14,6 +14,7 @@ import { useCluster, useConsumerGroup, useGroupLag, useSeries } from "@/lib/clie
 import { useUrlState } from "@/lib/client/use-url-state";
 import { countKnownPoints, firstSeriesPoints, mergeSeriesPoints, singleSeriesRows } from "@/lib/client/chart-data";
 import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
+import { topicPath } from "@/lib/util/page-paths";
 
 const TOPIC_COLORS = [CHART_COLORS.blue, CHART_COLORS.purple, CHART_COLORS.amber, CHART_COLORS.slate, CHART_COLORS.red] as const;
 
@@ -101,7 +102,7 @@ export function ConsumerGroupView({ clusterId, groupId }: { clusterId: string; g
                   <tr key={`${p.topic}/${p.partition}`} className="border-b border-slate-100 dark:border-slate-800" data-testid="partition-row">
                     <td>
                       <div className={NAME_CELL}>
-                        <Link className="text-blue-700 hover:underline dark:text-blue-300" href={`/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(p.topic)}`}><Name text={p.topic} /></Link>
+                        <Link className="text-blue-700 hover:underline dark:text-blue-300" href={topicPath(clusterId, p.topic)}><Name text={p.topic} /></Link>
                       </div>
                     </td>
                     <td className="tabular">{p.partition}</td>

@@ -13,6 +13,7 @@ import { useCluster, useConsumerGroups, useSparklines } from "@/lib/client/hooks
 import { useUrlState } from "@/lib/client/use-url-state";
 import { KAFKA_METRICS } from "@/lib/kafka/kafka-series";
 import { filterAndSortGroups, parseGroupSort, type GroupSort } from "@/lib/lag/sort-groups";
+import { groupPath, topicPath } from "@/lib/util/page-paths";
 
 const groupOf = (labels: Record<string, string>) => labels.group;
 
@@ -87,7 +88,7 @@ function GroupsTable({ clusterId, cluster, rows, sort, direction, onSort }: { cl
           <tr key={g.groupId} className="border-b border-slate-100 dark:border-slate-800" data-testid="group-row">
             <td>
               <div className={NAME_CELL}>
-                <Link className="font-medium text-blue-700 hover:underline dark:text-blue-300" href={`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(g.groupId)}`}>
+                <Link className="font-medium text-blue-700 hover:underline dark:text-blue-300" href={groupPath(clusterId, g.groupId)}>
                   <Name text={g.groupId} />
                 </Link>
               </div>
@@ -102,7 +103,7 @@ function GroupsTable({ clusterId, cluster, rows, sort, direction, onSort }: { cl
             <td>
               <div className="flex max-w-xs flex-wrap gap-x-2">
                 {g.topics.map((t) => (
-                  <Link key={t} className="text-blue-700 hover:underline dark:text-blue-300" href={`/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(t)}`}><Name text={t} /></Link>
+                  <Link key={t} className="text-blue-700 hover:underline dark:text-blue-300" href={topicPath(clusterId, t)}><Name text={t} /></Link>
                 ))}
               </div>
             </td>

@@ -1,7 +1,7 @@
 // The words and link of one triage problem. Pure: the problem, its cluster and `now` in.
 import type { OverviewProblemDto, ProblemSubjectDto } from "@/lib/api/types";
 import { formatCount, formatDuration, formatRate } from "@/lib/client/format";
-import { clusterPath, groupPath, queuePath, topicPath } from "@/components/layout/paths";
+import { clusterPath, groupPath, queuePath, topicPath } from "@/lib/util/page-paths";
 
 export interface ProblemText {
   /** short tag: "ERR", "down", "no consumers"… */

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { clusterPath } from "@/components/layout/paths";
+import { clusterPath } from "@/lib/util/page-paths";
 import { Empty, ErrorState, Loading, PageTitle, StatusBadge } from "@/components/ui/states";
 import type { ClusterOverviewDto, ProblemSeverity } from "@/lib/api/types";
 import { formatAgo } from "@/lib/client/format";

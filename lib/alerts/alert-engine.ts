@@ -15,7 +15,7 @@ import { sendNotification } from "./contact-points/send-notification";
 import { entityPath } from "./entity-path";
 import { evaluatePoll, instanceId, isNotifying, newEvaluationCache, type StoredInstance, type TransitionRecord } from "./evaluate-poll";
 import { compileMatchers, matchersFromMap, type Labels } from "./label-matchers";
-import { activeSilences, loadContactPoints, loadRules, seedDefaultRules, type LoadedContactPoint } from "./load-alert-config";
+import { alertConfigVersion, loadContactPoints, unexpiredSilences, loadRules, seedDefaultRules, type LoadedContactPoint } from "./load-alert-config";
 import { groupStateId, planNotifications, type GroupState, type PlannedNotification, type RoutedContactPoint } from "./plan-notifications";
 import { persistEvaluation, loadInstances, deleteInstances, loadGroups, saveGroups, deleteGroups, recordDelivery } from "./alert-state-store";
 
@@ -52,7 +52,9 @@ export class AlertEngine {
   private rules: CompiledRule[] = [];
   private contactPoints: LoadedContactPoint[] = [];
   private routes: RoutedContactPoint[] = [];
-  private silences: ((labels: Labels) => boolean)[] = [];
+  private silences: { startsAt: number; endsAt: number; matches: (labels: Labels) => boolean }[] = [];
+  /** alertConfigVersion at the last full read; null: read on the next refresh */
+  private configVersion: string | null = null;
   private instances = new Map<string, StoredInstance>();
   private groups = new Map<string, GroupState>();
   private readonly evaluationCache = newEvaluationCache();
@@ -117,16 +119,19 @@ export class AlertEngine {
     }
   }
 
-  /** Re-reads rules, contact points and silences (made on the pages by the web process). */
+  /** Re-reads rules, contact points and silences (made on the pages by the web process) when any of them changed. */
   async refresh(): Promise<void> {
     const now = this.now();
-    const [rules, points, silences] = await Promise.all([loadRules(this.db, this.config), loadContactPoints(this.db, this.config), activeSilences(this.db, new Date(now))]);
+    this.lastRefresh = now;
+    const version = await alertConfigVersion(this.db);
+    if (version === this.configVersion) return;
+    const [rules, points, silences] = await Promise.all([loadRules(this.db, this.config), loadContactPoints(this.db, this.config), unexpiredSilences(this.db, new Date(now))]);
     this.report([...rules.problems, ...points.problems]);
     this.rules = rules.items.map(compileRule);
     this.contactPoints = points.items;
     this.routes = points.items.map(routed);
-    this.silences = silences.map((s) => compileMatchers(s.matchers));
-    this.lastRefresh = now;
+    this.silences = silences.map((s) => ({ startsAt: s.startsAt.getTime(), endsAt: s.endsAt.getTime(), matches: compileMatchers(s.matchers) }));
+    this.configVersion = version;
     await this.retireOrphans(now);
   }
 
@@ -177,7 +182,7 @@ export class AlertEngine {
       contactPoints: this.routes,
       ruleNotify: new Map(this.rules.map((rule) => [rule.id, rule.notify])),
       instances: [...this.instances.values()],
-      isSilenced: (labels) => silences.some((silenced) => silenced(labels)),
+      isSilenced: (labels) => silences.some((silence) => silence.startsAt <= now && now < silence.endsAt && silence.matches(labels)),
       groups: this.groups,
       now,
       generatorURL: (instance) => `${this.options.externalURL}${entityPath(instance.labels)}`,

@@ -58,8 +58,9 @@ export async function deleteInstances(db: Db, instances: readonly { ruleId: stri
   await persistEvaluation(db, { upserts: [], deletes: instances.map(({ ruleId, instanceKey }) => ({ ruleId, instanceKey })), transitions: [] });
 }
 
-export async function loadInstances(db: Db): Promise<StoredInstance[]> {
-  const rows = await db.alertInstance.findMany();
+/** Every stored instance, or one cluster's. */
+export async function loadInstances(db: Db, filter: { clusterId?: string } = {}): Promise<StoredInstance[]> {
+  const rows = await db.alertInstance.findMany({ where: filter.clusterId === undefined ? {} : { clusterId: filter.clusterId } });
   return rows.map((row) => {
     const state: InstanceState = {
       state: row.state as InstanceState["state"],

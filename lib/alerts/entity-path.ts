@@ -1,5 +1,5 @@
 // The page an alert instance is about: its group, queue or topic, else its cluster. Client-safe, pure.
-import { clusterPath, groupPath, queuePath, topicPath } from "@/components/layout/paths";
+import { clusterPath, groupPath, queuePath, topicPath } from "@/lib/util/page-paths";
 
 export function entityPath(labels: Readonly<Record<string, string>>): string {
   const { cluster = "", group, vhost, queue, topic } = labels;

@@ -9,6 +9,7 @@ import { toAlertRule } from "./compile-rule";
 import { DEFAULT_RULES } from "./default-rules";
 import { matcherSchema, ruleInputSchema, type AlertRule, type RuleSource } from "./rule-schema";
 import type { LabelMatcher } from "./label-matchers";
+import { isUuid } from "@/lib/util/uuid";
 import { z } from "zod";
 
 export interface LoadedContactPoint {
@@ -26,9 +27,11 @@ export interface Loaded<T> {
 /** A config rule's id: stable across restarts, never a uuid (so it cannot clash with a stored rule's). */
 export const configRuleId = (name: string): string => `config:${name}`;
 
-export async function loadRules(db: Db | DbTransaction, config: QueuewatchConfig): Promise<Loaded<AlertRule>> {
-  const fromConfig = config.alerts.rules.map((rule) => toAlertRule(rule, configRuleId(rule.name), "config", 0));
-  const rows = await db.alertRule.findMany({ orderBy: { name: "asc" } });
+/** Every rule, or only the one with `filter.id`. */
+export async function loadRules(db: Db | DbTransaction, config: QueuewatchConfig, filter: { id?: string } = {}): Promise<Loaded<AlertRule>> {
+  const { id } = filter;
+  const fromConfig = config.alerts.rules.filter((rule) => id === undefined || configRuleId(rule.name) === id).map((rule) => toAlertRule(rule, configRuleId(rule.name), "config", 0));
+  const rows = id === undefined ? await db.alertRule.findMany({ orderBy: { name: "asc" } }) : isUuid(id) ? await db.alertRule.findMany({ where: { id } }) : [];
   const problems: string[] = [];
   const stored = rows.flatMap((row) => {
     const parsed = ruleInputSchema.safeParse(row.definition);
@@ -65,8 +68,27 @@ export interface ActiveSilence {
 
 /** Silences in effect at `now`. */
 export async function activeSilences(db: Db | DbTransaction, now: Date): Promise<ActiveSilence[]> {
-  const rows = await db.silence.findMany({ where: { startsAt: { lte: now }, endsAt: { gt: now } } });
+  return (await unexpiredSilences(db, now)).filter((silence) => silence.startsAt <= now);
+}
+
+/** Silences in effect at `now` or later (the evaluator keeps these and checks their times itself). */
+export async function unexpiredSilences(db: Db | DbTransaction, now: Date): Promise<ActiveSilence[]> {
+  const rows = await db.silence.findMany({ where: { endsAt: { gt: now } } });
   return rows.map((row) => ({ id: row.id, matchers: z.array(matcherSchema).catch([]).parse(row.matchers), startsAt: row.startsAt, endsAt: row.endsAt }));
+}
+
+/**
+ * A cheap fingerprint of the stored rules, contact points and silences: per table the row count and the sum of
+ * a hash of each row's id and `updated_at`. Every save sets `updated_at`, so an edit, an insert or a delete
+ * changes it, even one committed late with an older timestamp; the evaluator re-reads the tables only then.
+ */
+export async function alertConfigVersion(db: Db): Promise<string> {
+  const [row] = await db.$queryRaw<{ version: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT count(*) || ':' || coalesce(sum(hashtext(id::text || updated_at::text)::bigint), 0) FROM alert_rules),
+      (SELECT count(*) || ':' || coalesce(sum(hashtext(id::text || updated_at::text)::bigint), 0) FROM contact_points),
+      (SELECT count(*) || ':' || coalesce(sum(hashtext(id::text || updated_at::text)::bigint), 0) FROM silences)) AS version`;
+  return row?.version ?? "";
 }
 
 const DEFAULT_RULES_FLAG = "default-alert-rules";

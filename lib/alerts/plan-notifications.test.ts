@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INITIAL_STATE } from "./alert-state";
 import type { StoredInstance } from "./evaluate-poll";
-import { groupStateId, planNotifications, type GroupState, type PlanInput, type RoutedContactPoint } from "./plan-notifications";
+import { alertOrder, groupStateId, planNotifications, type GroupState, type PlanInput, type RoutedContactPoint } from "./plan-notifications";
 
 const S = 1000;
 const point: RoutedContactPoint = { name: "oncall", groupBy: ["alertname", "cluster"], groupWaitMs: 30 * S, groupIntervalMs: 300 * S, repeatIntervalMs: 4 * 3600 * S, sendResolved: true, matches: null };
@@ -39,7 +39,7 @@ describe("planNotifications", () => {
   it("waits groupWait, batches the group, then sends changes on groupInterval ticks and the resolve", () => {
     const at = (t: number) => (t < 40 * S ? [alert("a", "firing")] : t < 400 * S ? [alert("a", "firing"), alert("b", "firing", 40 * S)] : [alert("a", "resolved", 340 * S), alert("b", "firing", 40 * S)]);
     const { sent } = rounds([0, 10, 29, 30, 31, 45, 200, 330, 400, 629, 630, 931], at);
-    expect(sent).toEqual(["30:a=firing", "330:a=firing,b=firing", "630:b=firing,a=resolved"]);
+    expect(sent).toEqual(["30:a=firing", "330:a=firing,b=firing", "630:a=resolved,b=firing"]);
   });
 
   it("repeats an unchanged group after repeatInterval, on an interval tick", () => {
@@ -65,5 +65,40 @@ describe("planNotifications", () => {
   it("does not send a resolve the group never announced", () => {
     const { sent } = rounds([0, 30], () => [alert("a", "resolved")]);
     expect(sent).toEqual([]);
+  });
+
+  it("orders a notification's alerts as Alertmanager's AlertSlice.Less does: job, then instance, then LabelSet.Before", () => {
+    const sets: Record<string, string>[] = [
+      { alertname: "B", queue: "z" },
+      { alertname: "A", queue: "y", zone: "1" },
+      { alertname: "A", instance: "i2" },
+      { alertname: "A", job: "k", queue: "a" },
+      { alertname: "A", job: "j", instance: "i9" },
+      { alertname: "A", job: "j", instance: "i1", queue: "q" },
+      { alertname: "A", queue: "\u{1F600}" },
+      { alertname: "A", queue: "\uFF61" },
+      { alertname: "A", instance: "i1" },
+    ];
+    const order = [...sets].sort((a, b) => alertOrder({ labels: a }, { labels: b }));
+    expect(order).toEqual([
+      // job present first, by job value, then instance
+      { alertname: "A", job: "j", instance: "i1", queue: "q" },
+      { alertname: "A", job: "j", instance: "i9" },
+      { alertname: "A", job: "k", queue: "a" },
+      // no job: instance present first
+      { alertname: "A", instance: "i1" },
+      { alertname: "A", instance: "i2" },
+      // neither: fewer labels first, then the first differing pair; values compared as UTF-8 bytes (U+FF61 before U+1F600)
+      { alertname: "A", queue: "\uFF61" },
+      { alertname: "A", queue: "\u{1F600}" },
+      { alertname: "B", queue: "z" },
+      { alertname: "A", queue: "y", zone: "1" },
+    ]);
+  });
+
+  it("sends a group's firing and resolved alerts in one sorted list", () => {
+    const at = (t: number) => (t < 300 * S ? [alert("b", "firing"), alert("a", "firing"), alert("c", "firing")] : [alert("c", "firing"), alert("a", "resolved", 100 * S), alert("b", "firing")]);
+    const { sent } = rounds([0, 30, 330], at);
+    expect(sent).toEqual(["30:a=firing,b=firing,c=firing", "330:a=resolved,b=firing,c=firing"]);
   });
 });

@@ -68,8 +68,40 @@ function groupLabelsOf(labels: Labels, groupBy: readonly string[]): Record<strin
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((value, i) => value === b[i]);
 
-/** Alertmanager's alert order: by `job`, `instance`, then the label sets (here: the fingerprint-stable label string). */
-const alertOrder = (a: StoredInstance, b: StoredInstance): number => JSON.stringify(sortedLabels(a.labels)).localeCompare(JSON.stringify(sortedLabels(b.labels)));
+/** Go's string `<`: byte-wise over UTF-8 (JavaScript's `<` compares UTF-16 units, which orders astral characters differently). */
+const goLess = (a: string, b: string): boolean => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")) < 0;
+
+/** Prometheus' `LabelSet.Before`: fewer labels first; else the first differing pair over the sorted union of names decides. */
+function labelSetBefore(a: Labels, b: Labels): boolean {
+  const namesA = Object.keys(a);
+  const namesB = Object.keys(b);
+  if (namesA.length !== namesB.length) return namesA.length < namesB.length;
+  for (const name of [...namesA, ...namesB].sort((x, y) => (goLess(x, y) ? -1 : goLess(y, x) ? 1 : 0))) {
+    const valueA = a[name];
+    const valueB = b[name];
+    if (valueA === undefined) return true;
+    if (valueB === undefined) return false;
+    if (goLess(valueA, valueB)) return true;
+    if (goLess(valueB, valueA)) return false;
+  }
+  return false;
+}
+
+/** Alertmanager's `types.AlertSlice.Less`: by `job`, then `instance` (alerts that have the label first), then `LabelSet.Before`. */
+function alertLess(a: Labels, b: Labels): boolean {
+  for (const key of ["job", "instance"]) {
+    const valueA = a[key];
+    const valueB = b[key];
+    if (valueA === undefined && valueB === undefined) continue;
+    if (valueA === undefined) return false;
+    if (valueB === undefined) return true;
+    if (valueA !== valueB) return goLess(valueA, valueB);
+  }
+  return labelSetBefore(a, b);
+}
+
+/** The order of a notification's alerts, firing and resolved together, as Alertmanager's `sort.Stable` leaves them. */
+export const alertOrder = (a: { labels: Labels }, b: { labels: Labels }): number => (alertLess(a.labels, b.labels) ? -1 : alertLess(b.labels, a.labels) ? 1 : 0);
 
 export function planNotifications(input: PlanInput): NotificationPlan {
   const plan: NotificationPlan = { due: [], groups: [], deleteGroups: [] };
@@ -118,7 +150,8 @@ export function planNotifications(input: PlanInput): NotificationPlan {
         generatorURL: input.generatorURL(instance),
         fingerprint: instance.fingerprint,
       });
-      const alerts = [...firing.map((i) => toAlert(i, "firing")), ...(point.sendResolved ? resolved.map((i) => toAlert(i, "resolved")) : [])];
+      const sent = new Set([...firing, ...(point.sendResolved ? resolved : [])]);
+      const alerts = instances.filter((i) => sent.has(i)).map((i) => toAlert(i, isNotifying(i) ? "firing" : "resolved"));
       plan.due.push({ contactPoint: point.name, groupKey: key, groupLabels: state.groupLabels, alerts, firing: firingSet });
     }
   }

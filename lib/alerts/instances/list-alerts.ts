@@ -10,11 +10,10 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** The alerts that are not inactive (and the recently resolved), each marked with the silences muting it. */
 export async function listAlerts(db: Db, now: Date, filter: { clusterId?: string } = {}): Promise<AlertInstanceDto[]> {
-  const [instances, silences] = await Promise.all([loadInstances(db), activeSilences(db, now)]);
+  const [instances, silences] = await Promise.all([loadInstances(db, filter), activeSilences(db, now)]);
   const tests = silences.map((s) => ({ id: s.id, test: compileMatchers(s.matchers) }));
   const order: Record<string, number> = { firing: 0, error: 1, nodata: 2, pending: 3, resolved: 4 };
   return instances
-    .filter((i) => filter.clusterId === undefined || i.clusterId === filter.clusterId)
     .map((i): AlertInstanceDto => ({
       ruleId: i.ruleId,
       ruleName: i.ruleName,
