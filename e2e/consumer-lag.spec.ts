@@ -80,9 +80,10 @@ test("cluster page shows broker health and topics; a topic page shows partitions
   await page.goto("/clusters/e2e-kafka");
   await expect(page.getByTestId("broker").first()).toContainText("controller");
   await expect(page.getByTestId("under-replicated")).toHaveText("0 under-replicated");
-  const row = page.getByTestId("topic-row").filter({ hasText: E2E_TOPIC });
+  // Exactly this topic's row: its dead-letter topic (E2E_DLT) has its name in its own.
+  const row = page.getByTestId("topic-row").filter({ has: page.getByRole("link", { name: E2E_TOPIC, exact: true }) });
   await expect(row).toBeVisible();
-  await row.getByRole("link", { name: E2E_TOPIC }).click();
+  await row.getByRole("link", { name: E2E_TOPIC, exact: true }).click();
   await expect(page.getByRole("heading", { name: E2E_TOPIC })).toBeVisible();
   await expect(page.getByTestId("topic-partition-row")).toHaveCount(3);
   await expect(page.getByTestId("topic-consumer-row").filter({ hasText: E2E_GROUP })).toContainText("36");

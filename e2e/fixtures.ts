@@ -12,6 +12,11 @@ export const E2E_VHOST = `e2e/"vh" <b>x</b> %2F`;
 export const E2E_HOSTILE_QUEUE = `<script>window.__pwned=1</script>/a%2Fb#?&"q'`;
 export const E2E_UNICODE_QUEUE = "ünïcødé 🐇 日本";
 export const E2E_DLQ = `${E2E_HOSTILE_QUEUE}.dlq <i>`;
+/** A dead-letter topic of E2E_TOPIC (found by the default "{topic}-dlt" pattern) and hostile dead letters in it and in E2E_DLQ. */
+export const E2E_DLT = "e2e-orders-dlt";
+export const E2E_HOSTILE_PAYLOAD = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">`;
+export const E2E_HOSTILE_HEADER = `<img src=x onerror="window.__pwned=1">`;
+export const E2E_HUGE_BYTES = 10 * 1024 * 1024;
 /** Messages left in the hostile queue (ready, no consumer). */
 export const E2E_HOSTILE_READY = 3;
 

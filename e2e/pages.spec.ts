@@ -3,7 +3,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { rabbitmqctl } from "../tests/support/rabbitmq-fixtures";
-import { ADMIN_STATE, OPERATOR_STATE, E2E_DLQ, E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
+import { ADMIN_STATE, OPERATOR_STATE, E2E_DLQ, E2E_DLT, E2E_GROUP, E2E_HOSTILE_QUEUE, E2E_TOPIC, E2E_VHOST } from "./fixtures";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
 
@@ -17,6 +17,9 @@ const PAGES = [
   { name: "topic", path: `/clusters/e2e-kafka/topics/${enc(E2E_TOPIC)}`, ready: (page: Page) => expect(page.getByTestId("topic-partition-row").first()).toBeVisible() },
   { name: "rabbitmq-cluster", path: "/clusters/e2e-rabbit", ready: (page: Page) => expect(page.getByTestId("queue-row").first()).toBeVisible() },
   { name: "queue", path: `/clusters/e2e-rabbit/queues/${enc(E2E_VHOST)}/${enc(E2E_HOSTILE_QUEUE)}`, ready: (page: Page) => expect(page.getByTestId("figure-Ready")).toBeVisible() },
+  { name: "dead-letters", path: "/clusters/e2e-kafka/dead-letters", ready: (page: Page) => expect(page.getByTestId("dead-letter-source").first()).toBeVisible() },
+  { name: "dead-letter-topic", path: `/clusters/e2e-kafka/dead-letters/browse?topic=${enc(E2E_DLT)}`, ready: (page: Page) => expect(page.getByTestId("dead-letter-message").first()).toBeVisible() },
+  { name: "dead-letter-queue", path: `/clusters/e2e-rabbit/dead-letters/browse?vhost=${enc(E2E_VHOST)}&queue=${enc(E2E_DLQ)}`, ready: (page: Page) => expect(page.getByTestId("dead-letter-message").first()).toBeVisible() },
   { name: "kafka-unreachable", path: "/clusters/e2e-kafka-unreachable", ready: (page: Page) => expect(page.getByTestId("cluster-problem").first()).toBeVisible() },
   { name: "rabbitmq-wrong-password", path: "/clusters/e2e-rabbit-badcreds", ready: (page: Page) => expect(page.getByTestId("cluster-problem").first()).toBeVisible() },
   { name: "not-found", path: "/no-such-page/at-all", ready: (page: Page) => expect(page.getByRole("heading").first()).toBeVisible() },

@@ -8,9 +8,9 @@ import { createPrismaClient } from "@/lib/db/prisma";
 import { storeSink } from "@/lib/store/poll-sink";
 import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
-import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics } from "@/tests/support/kafka-fixtures";
+import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, testKafka, withAdmin } from "@/tests/support/kafka-fixtures";
 import { connect, createVhost } from "@/tests/support/rabbitmq-fixtures";
-import { E2E_COMMITTED, E2E_DLQ, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_HOSTILE_QUEUE, E2E_HOSTILE_READY, E2E_PRODUCED, E2E_TOPIC, E2E_UNICODE_QUEUE, E2E_USERS, E2E_VHOST } from "./fixtures";
+import { E2E_COMMITTED, E2E_DLQ, E2E_DLT, E2E_HOSTILE_HEADER, E2E_HOSTILE_PAYLOAD, E2E_HUGE_BYTES, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_HOSTILE_QUEUE, E2E_HOSTILE_READY, E2E_PRODUCED, E2E_TOPIC, E2E_UNICODE_QUEUE, E2E_USERS, E2E_VHOST } from "./fixtures";
 
 /** Hostile names on the real RabbitMQ: a fresh vhost, a queue dead-lettering into a DLQ, messages waiting. */
 async function seedRabbitmq(): Promise<void> {
@@ -23,8 +23,37 @@ async function seedRabbitmq(): Promise<void> {
   await channel.assertQueue(E2E_HOSTILE_QUEUE, { arguments: { "x-dead-letter-exchange": "dlx <x>" } });
   await channel.assertQueue(E2E_UNICODE_QUEUE);
   for (let i = 0; i < E2E_HOSTILE_READY; i += 1) channel.sendToQueue(E2E_HOSTILE_QUEUE, Buffer.from(`<b>payload ${i}</b>`));
+  // Hostile dead letters waiting in the DLQ: markup, bytes that are not UTF-8, 10 MB, hostile header names and values.
+  const death = [{ count: 1, reason: "rejected", queue: E2E_HOSTILE_QUEUE, exchange: "dlx <x>", "routing-keys": [E2E_HOSTILE_HEADER], time: { "!": "timestamp", value: 1_765_000_000 } }];
+  const headers = { "x-death": death, [E2E_HOSTILE_HEADER]: E2E_HOSTILE_PAYLOAD, "x-exception-message": E2E_HOSTILE_PAYLOAD };
+  channel.sendToQueue(E2E_DLQ, Buffer.from(E2E_HOSTILE_PAYLOAD), { headers });
+  channel.sendToQueue(E2E_DLQ, Buffer.from([0x3c, 0x62, 0x3e, 0xc3, 0x28, 0x00, 0xff]), { headers });
+  channel.sendToQueue(E2E_DLQ, Buffer.alloc(E2E_HUGE_BYTES, "x"), { headers });
   await channel.close();
   await connection.close();
+}
+
+/** A dead-letter topic with hostile records as Spring Kafka writes them: markup, non-UTF-8 bytes, 10 MB. */
+async function seedDeadLetterTopic(): Promise<void> {
+  await deleteGroupsAndTopics([], [E2E_DLT]);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await withAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: E2E_DLT, numPartitions: 1, configEntries: [{ name: "max.message.bytes", value: String(E2E_HUGE_BYTES + 1024 * 1024) }] }] }));
+      break;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  const producer = testKafka().producer();
+  await producer.connect();
+  const offset = Buffer.alloc(8);
+  offset.writeBigInt64BE(3n);
+  const headers = { "kafka_dlt-original-topic": E2E_TOPIC, "kafka_dlt-original-offset": offset, "kafka_dlt-exception-fqcn": "java.lang.IllegalStateException", "kafka_dlt-exception-message": E2E_HOSTILE_PAYLOAD, [E2E_HOSTILE_HEADER]: E2E_HOSTILE_PAYLOAD };
+  for (const value of [Buffer.from(E2E_HOSTILE_PAYLOAD), Buffer.from([0x3c, 0x62, 0x3e, 0xc3, 0x28, 0x00, 0xff]), Buffer.alloc(E2E_HUGE_BYTES, "y")]) {
+    await producer.send({ topic: E2E_DLT, acks: -1, messages: [{ value, headers }] });
+  }
+  await producer.disconnect();
 }
 
 /** The viewer and operator the browser tests sign in as (the admin is the server's first admin). */
@@ -41,7 +70,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = createPrismaClient(url);
   const sink = storeSink(db, new StoreWriter());
-  await db.$executeRaw`TRUNCATE clusters, samples, rollup_1m, rollup_1h, rollup_state CASCADE`;
+  await db.$executeRaw`TRUNCATE clusters, samples, rollup_1m, rollup_1h, rollup_state, dead_letters, dead_letter_cursors CASCADE`;
   await seedUsers(db);
   await syncClusters(db, config.clusters);
 
@@ -57,6 +86,7 @@ async function main(): Promise<void> {
     }
   }
   await commitOffsets(E2E_GROUP, E2E_TOPIC, E2E_COMMITTED);
+  await seedDeadLetterTopic();
   await commitOffsets(E2E_HOSTILE_GROUP, E2E_TOPIC, [1, 1, 1]);
 
   const kafka = config.clusters.find((c) => c.id === "e2e-kafka");

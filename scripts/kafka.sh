@@ -5,6 +5,8 @@
 # Usage: scripts/kafka.sh start | stop | status | classpath
 #        scripts/kafka.sh consumer-groups <args...>   e.g. --describe --group g1
 #        scripts/kafka.sh topics <args...>            e.g. --list
+#        scripts/kafka.sh console-producer <args...>  e.g. --topic t --compression-codec zstd < lines
+#        scripts/kafka.sh get-offsets <args...>       e.g. --topic t --time earliest
 # Env:   KAFKA_VERSION (default below), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (KAFKA_PORT+1),
 #        KAFKA_HEAP ("-Xmx512m -Xms256m"), KAFKA_START_TIMEOUT (seconds, 90), JAVA (java binary),
 #        KAFKA_INSTANCE (a name: a separate broker with its own data, pid and log, e.g. the benchmark's).
@@ -326,5 +328,7 @@ case ${1:-} in
   classpath) ensure_libs && classpath ;;
   consumer-groups) shift; ensure_libs; cls=$(groups_class) || exit 1; run_tool "$cls" "$@" ;;
   topics) shift; ensure_libs; cls=$(topics_class) || exit 1; run_tool "$cls" "$@" ;;
+  console-producer) shift; ensure_libs; cls=$(find_class org.apache.kafka.tools.ConsoleProducer kafka.tools.ConsoleProducer) || exit 1; run_tool "$cls" "$@" ;;
+  get-offsets) shift; ensure_libs; cls=$(find_class org.apache.kafka.tools.GetOffsetShell kafka.tools.GetOffsetShell) || exit 1; run_tool "$cls" "$@" ;;
   *) usage ;;
 esac

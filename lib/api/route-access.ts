@@ -27,6 +27,10 @@ export const ROUTE_ACCESS = {
   "GET /api/v1/clusters/[id]/consumer-groups/[groupId]/lag": "read",
   "GET /api/v1/clusters/[id]/queues": "read",
   "GET /api/v1/clusters/[id]/queues/[vhost]/[name]": "read",
+  "GET /api/v1/clusters/[id]/dead-letters": "read",
+  "GET /api/v1/clusters/[id]/dead-letters/messages": "read",
+  "GET /api/v1/clusters/[id]/dead-letters/messages/[messageId]": "read",
+  "GET /api/v1/clusters/[id]/dead-letters/messages/[messageId]/payload": "read",
 
   "GET /api/v1/alerts": "read",
   "GET /api/v1/alerts/history": "read",

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { authSchema, type ClusterConfig, type QueuewatchConfig } from "@/lib/config/schema";
+import { authSchema, configSchema, type ClusterConfig, type QueuewatchConfig } from "@/lib/config/schema";
 import { capabilitiesOf, localServicesFor, offers, secretsOf, settingsOfKind } from "./registry";
 import { CLUSTER_RESOURCES } from "./types";
 
-const retention = { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 };
-const configOf = (clusters: ClusterConfig[]): QueuewatchConfig => ({ pollIntervalSeconds: 10, retention, auth: authSchema.parse({}), alerts: { rules: [], contactPoints: [] }, clusters });
+const configOf = (clusters: ClusterConfig[]): QueuewatchConfig => ({ ...configSchema.parse({ clusters: [] }), clusters });
 const kafka = (brokers: string[]): ClusterConfig => ({ id: "k", kind: "kafka", brokers });
 const rabbit = (managementUrl: string, password = "p"): ClusterConfig => ({ id: "r", kind: "rabbitmq", managementUrl, username: "u", password });
 

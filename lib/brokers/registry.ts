@@ -4,6 +4,9 @@ import type { ClusterConfig, ClusterKind, QueuewatchConfig } from "@/lib/config/
 import { kafkaKind } from "@/lib/kafka/kind";
 import { rabbitmqKind } from "@/lib/rabbitmq/kind";
 import type { Db } from "@/lib/db/prisma";
+import type { DeadLetterSourceDto } from "@/lib/dlq/dead-letter-dto";
+import type { HeldMessage } from "@/lib/dlq/held-message";
+import type { DeadLetterSourceRef } from "@/lib/dlq/source-key";
 import type { BrokerConnection, BrokerKind, ClusterPoller, ClusterResource, ClusterSubjects, KindCapabilities } from "./types";
 
 // The one place that knows which kinds exist. Everything else asks a cluster's kind through the
@@ -41,6 +44,18 @@ export function createPoller(cluster: ClusterConfig): ClusterPoller {
 /** The cluster's groups, topics, queues and nodes from the store, whichever its kind has. */
 export function readSubjects(db: Db, cluster: ClusterConfig): Promise<ClusterSubjects> {
   return kindOf(cluster).readSubjects(db, cluster);
+}
+
+/** The cluster's dead-letter topics or queues, from the store. */
+export function listDeadLetters(db: Db, cluster: ClusterConfig): Promise<DeadLetterSourceDto[]> {
+  return kindOf(cluster).listDeadLetters(db, cluster);
+}
+
+/** A live read that leaves the messages in place, for the sources whose browse mode is "peek". */
+export function peekDeadLetters(cluster: ClusterConfig, ref: DeadLetterSourceRef, count: number): Promise<HeldMessage[]> {
+  const kind = kindOf(cluster);
+  if (!kind.peekDeadLetters) return Promise.reject(new Error(`a ${kind.capabilities.label} cluster's dead letters are not read live`));
+  return kind.peekDeadLetters(cluster, ref, count);
 }
 
 /**

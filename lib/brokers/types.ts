@@ -5,6 +5,9 @@
 import type { ConsumerGroupSummaryDto, NodeDto, QueueDto, TopicSummaryDto } from "@/lib/api/types";
 import type { ClusterConfig } from "@/lib/config/schema";
 import type { Db, DbTransaction } from "@/lib/db/prisma";
+import type { DeadLetterSourceDto } from "@/lib/dlq/dead-letter-dto";
+import type { HeldMessage } from "@/lib/dlq/held-message";
+import type { DeadLetterSourceRef } from "@/lib/dlq/source-key";
 import type { MetricSample } from "@/lib/store/metric-sample";
 
 /** Per-cluster resources: API routes under /api/v1/clusters/{id}/<resource> and the pages that show them. */
@@ -58,9 +61,21 @@ export interface CollectedPoll extends BrokerReading {
   derive(polledAt: number): PollFindings;
 }
 
+/** What one dead-letter pass of the collector did (lib/dlq): sources seen, messages stored, messages still to read. */
+export interface DeadLetterPass {
+  sources: number;
+  stored: number;
+  behind: number;
+}
+
 /** The collector's per-cluster worker: a connection plus the memory between polls. */
 export interface ClusterPoller {
   collect(): Promise<CollectedPoll>;
+  /**
+   * After a successful poll: brings the store's dead letters up to date with the broker (Kafka topics and
+   * RabbitMQ streams are copied by offset without changing them; RabbitMQ queues in capture mode are moved).
+   */
+  collectDeadLetters(db: Db, now: Date): Promise<DeadLetterPass>;
   /** Seeds the derived state from the store after a restart (e.g. end-offset history for lag in seconds). */
   restore(db: Db): Promise<void>;
   close(): Promise<void>;
@@ -86,4 +101,8 @@ export interface BrokerKind<C extends ClusterConfig> {
   createPoller(cluster: C): ClusterPoller;
   /** the cluster's subjects from the store (no broker call) */
   readSubjects(db: Db, cluster: C): Promise<ClusterSubjects>;
+  /** the cluster's dead-letter topics or queues from the store (no broker call) */
+  listDeadLetters(db: Db, cluster: C): Promise<DeadLetterSourceDto[]>;
+  /** a live read of a source whose browse mode is "peek", leaving every message in place */
+  peekDeadLetters?(cluster: C, ref: DeadLetterSourceRef, count: number): Promise<HeldMessage[]>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ClusterPoller, CollectedPoll, PollFindings } from "@/lib/brokers/types";
+import type { ClusterPoller, CollectedPoll, DeadLetterPass, PollFindings } from "@/lib/brokers/types";
 import type { MetricSample } from "@/lib/store/metric-sample";
 import type { PollSink } from "@/lib/store/poll-sink";
 import type { PollOutcome } from "@/lib/store/record-poll";
@@ -13,6 +13,10 @@ class FakePoller implements ClusterPoller {
   previousDepth: number | null = null;
   derivedAt: number[] = [];
   constructor(private readonly answers: (number | Error)[]) {}
+
+  async collectDeadLetters(): Promise<DeadLetterPass> {
+    return { sources: 0, stored: 0, behind: 0 };
+  }
 
   async collect(): Promise<CollectedPoll> {
     const answer = this.answers.shift();

@@ -51,11 +51,24 @@ export async function startCollector(db: Db, config: QueuewatchConfig, options: 
     pollers.push(poller);
     const intervalMs = pollIntervalSecondsFor(cluster, config.pollIntervalSeconds) * 1000;
     let pollLog: PollLogState = INITIAL_POLL_LOG_STATE;
+    let deadLettersFailing = false;
+    const collectDeadLetters = async (worker: ClusterPoller, clusterId: string): Promise<void> => {
+      try {
+        const pass = await worker.collectDeadLetters(db, new Date());
+        if (pass.stored > 0 || deadLettersFailing) logger.info(`[${clusterId}] dead letters: ${pass.stored} new from ${pass.sources} dead-letter sources${pass.behind > 0 ? `, ${pass.behind} still to read` : ""}`);
+        deadLettersFailing = false;
+      } catch (error) {
+        // Logged once per failing stretch; the next poll tries again from the stored position.
+        if (!deadLettersFailing) logger.warn(`[${clusterId}] could not read the dead letters: ${describeError(error)}`);
+        deadLettersFailing = true;
+      }
+    };
     const tick = async (): Promise<void> => {
       const startedAt = Date.now();
       try {
         const report = await pollCluster(cluster.id, poller, sink);
         options.onPoll?.(report);
+        if (report.ok) await collectDeadLetters(poller, cluster.id);
         const observed = observePoll(pollLog, cluster.id, report, Date.now());
         pollLog = observed.state;
         for (const entry of observed.entries) logger[entry.level](entry.message);

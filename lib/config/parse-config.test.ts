@@ -101,7 +101,7 @@ describe("parseConfig", () => {
     ["a misspelt top-level key", `pollIntervalSecond: 5\nclusters:\n${kafka}`, {}, ["pollIntervalSecond: unknown key; did you mean `pollIntervalSeconds`?"]],
     ["a misspelt cluster key", "clusters:\n  - {id: k, kind: kafka, borkers: ['h:1']}\n", {}, ["clusters[0].brokers: is missing (expected array)", "clusters[0].borkers: unknown key; did you mean `brokers`?"]],
     ["a misspelt key in a nested block", "clusters:\n  - {id: k, kind: kafka, brokers: ['h:1'], sasl: {mechanism: plain, username: u, passwd: p}}\n", {}, ["clusters[0].sasl.password: is missing (expected string)", "clusters[0].sasl.passwd: unknown key; did you mean `password`?"]],
-    ["a key of the other kind", "clusters:\n  - {id: k, kind: kafka, brokers: ['h:1'], username: u}\n", {}, ["clusters[0].username: unknown key; allowed here: id, name, kind, brokers, ssl, sasl, pollIntervalSeconds, offsetFetchConcurrency"]],
+    ["a key of the other kind", "clusters:\n  - {id: k, kind: kafka, brokers: ['h:1'], username: u}\n", {}, ["clusters[0].username: unknown key; allowed here: id, name, kind, brokers, ssl, sasl, pollIntervalSeconds, offsetFetchConcurrency, deadLetterTopics"]],
     ["a zero interval", `pollIntervalSeconds: 0\nclusters:\n${kafka}`, {}, ["pollIntervalSeconds: Too small: expected number to be >=1"]],
     ["a zero retention", `retention: {oneHourDays: 0}\nclusters:\n${kafka}`, {}, ["retention.oneHourDays: Too small: expected number to be >=1"]],
     ["an unknown retention tier", `retention: {weekly: 3}\nclusters:\n${kafka}`, {}, ["retention.weekly: unknown key; allowed here: rawDays, oneMinuteDays, oneHourDays"]],
@@ -150,6 +150,16 @@ clusters:
     ]);
   });
 
+  it("reads the dead-letter settings and names a bad regex, flag or topic pattern", () => {
+    const config = parseConfig(`deadLetters:\n  masking: [{path: customer.email}, {regex: "\\\\d{16}", flags: i}]\nclusters:\n  - {id: k, kind: kafka, brokers: ['h:1'], deadLetterTopics: ["{topic}-dead"]}\n`, "/etc/qw.yaml", {});
+    expect(config.deadLetters).toEqual({ masking: [{ path: "customer.email" }, { regex: "\\d{16}", flags: "i" }], maskedFor: "viewer", maxReplays: 3, previewBytes: 65536 });
+    expect(config.clusters[0]).toMatchObject({ deadLetterTopics: ["{topic}-dead"] });
+    const problems = problemsOf(errorOf(`deadLetters:\n  masking: [{regex: "(unclosed"}, {regex: a, flags: g}]\nclusters:\n  - {id: k, kind: kafka, brokers: ['h:1'], deadLetterTopics: ["*"]}\n`));
+    expect(problems.join("\n")).toMatch(/deadLetters\.masking\[0\].*not a valid regular expression/);
+    expect(problems.join("\n")).toMatch(/may only use the flags i, m, s and u/);
+    expect(problems.join("\n")).toMatch(/deadLetterTopics\[0\].*matches every topic/);
+  });
+
   it("keeps YAML errors apart, one line each", () => {
     const message = errorOf("clusters: [\n  - id: x");
     expect(message.split("\n")[0]).toBe("/etc/qw.yaml: invalid YAML:");
@@ -159,7 +169,7 @@ clusters:
 
 describe("allowedKeysAt", () => {
   it.each<[string, Parameters<typeof allowedKeysAt>[0], (string | number)[], string[]]>([
-    ["top level", topLevelSchema, [], ["pollIntervalSeconds", "auth", "retention", "alerts", "clusters"]],
+    ["top level", topLevelSchema, [], ["pollIntervalSeconds", "auth", "retention", "alerts", "deadLetters", "clusters"]],
     ["retention (behind a default)", topLevelSchema, ["retention"], ["rawDays", "oneMinuteDays", "oneHourDays"]],
     ["sasl (behind optional)", kafkaClusterSchema, ["sasl"], ["mechanism", "username", "password"]],
     ["ssl (boolean or files)", kafkaClusterSchema, ["ssl"], ["ca", "cert", "key", "rejectUnauthorized"]],

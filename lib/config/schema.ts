@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { contactPointSchema } from "@/lib/alerts/contact-point-schema";
 import { ruleInputSchema } from "@/lib/alerts/rule-schema";
+import { DEAD_LETTERS_DEFAULTS, deadLettersConfigSchema, deadLetterTopicPatternsSchema } from "@/lib/dlq/dead-letter-config";
 
 // Cluster ids appear in URLs and API paths: keep them to a safe slug.
 const clusterId = z
@@ -54,6 +55,8 @@ export const kafkaClusterSchema = z.strictObject({
   pollIntervalSeconds: pollInterval.optional(),
   /** Upper bound on concurrent OffsetFetch requests per poll. */
   offsetFetchConcurrency: z.number().int().min(1).max(64).optional(),
+  /** Dead-letter topics by name: {topic} is the source topic, * anything (default: lib/dlq/dead-letter-topics.ts). */
+  deadLetterTopics: deadLetterTopicPatternsSchema.optional(),
 });
 
 export const rabbitmqClusterSchema = z.strictObject({
@@ -165,6 +168,7 @@ const topLevelShape = {
   auth: authSchema.default(AUTH_DEFAULTS),
   retention: retentionSchema.default({ rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }),
   alerts: alertsConfigSchema.default({ rules: [], contactPoints: [] }),
+  deadLetters: deadLettersConfigSchema.default(() => ({ ...DEAD_LETTERS_DEFAULTS, masking: [] })),
 };
 
 /** The file without looking inside the clusters (each is checked on its own, see parse-config.ts). */
@@ -182,3 +186,4 @@ export type AuthConfig = z.infer<typeof authSchema>;
 export type OidcConfig = z.infer<typeof oidcSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type AlertsConfig = z.infer<typeof alertsConfigSchema>;
+export type { DeadLettersConfig } from "@/lib/dlq/dead-letter-config";

@@ -1,12 +1,13 @@
 import "server-only";
-import type { BrokerReading, ClusterPoller, CollectedPoll } from "@/lib/brokers/types";
+import type { BrokerReading, ClusterPoller, CollectedPoll, DeadLetterPass } from "@/lib/brokers/types";
 import type { Db } from "@/lib/db/prisma";
 import { LagTracker } from "@/lib/lag/lag-tracker";
+import type { KafkaDeadLetterIndexer } from "./dead-letter-indexer";
 import type { KafkaAdapter } from "./kafka-adapter";
 import { kafkaSamples } from "./kafka-series";
 import { loadEndOffsetHistory } from "./store/query-end-offset-history";
 import { writeKafkaSnapshot } from "./store/write-snapshot";
-import type { KafkaCollectResult } from "./types";
+import type { KafkaCollectResult, TopicSnapshot } from "./types";
 
 /** How much stored end-offset history seeds lag in seconds at start-up. */
 const SEED_HISTORY_MS = 3_600_000;
@@ -21,10 +22,15 @@ export function kafkaReading(result: KafkaCollectResult): BrokerReading {
  * history for lag in seconds, commit windows for status, rates for catch-up time).
  */
 export class KafkaPoller implements ClusterPoller {
-  constructor(private readonly clusterId: string, private readonly adapter: KafkaAdapter, readonly tracker: LagTracker = new LagTracker()) {}
+  /** the topics of the latest successful poll: where the dead-letter pass finds its topics and end offsets */
+  private topics: readonly TopicSnapshot[] = [];
+
+  /** `deadLetters` null: no dead-letter pass (tests of lag alone) */
+  constructor(private readonly clusterId: string, private readonly adapter: KafkaAdapter, readonly tracker: LagTracker = new LagTracker(), private readonly deadLetters: KafkaDeadLetterIndexer | null = null) {}
 
   async collect(): Promise<CollectedPoll> {
     const result = await this.adapter.collect();
+    this.topics = result.topics;
     return {
       ...kafkaReading(result),
       derive: (polledAt) => {
@@ -43,7 +49,11 @@ export class KafkaPoller implements ClusterPoller {
     for (const history of await loadEndOffsetHistory(db, this.clusterId, sinceMs)) this.tracker.seedEndOffsets(history.topic, history.partition, history.points);
   }
 
-  close(): Promise<void> {
-    return this.adapter.close();
+  async collectDeadLetters(db: Db, now: Date): Promise<DeadLetterPass> {
+    return (await this.deadLetters?.index(db, this.topics, now)) ?? { sources: 0, stored: 0, behind: 0 };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.adapter.close(), this.deadLetters?.close()]);
   }
 }

@@ -1,4 +1,7 @@
 import "server-only";
+import { LagTracker } from "@/lib/lag/lag-tracker";
+import { KafkaDeadLetterIndexer } from "./dead-letter-indexer";
+import { queryDeadLetterTopics } from "./store/query-dead-letter-topics";
 import { adapterConnection } from "@/lib/brokers/adapter-connection";
 import type { BrokerKind } from "@/lib/brokers/types";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
@@ -16,9 +19,10 @@ export const kafkaKind: BrokerKind<KafkaClusterConfig> = {
   secretsOf: (cluster) => (cluster.sasl ? [cluster.sasl.password] : []),
   isLocal: (cluster) => cluster.brokers.some((hostPort) => isLocalHost(hostPort.slice(0, hostPort.lastIndexOf(":")))),
   connect: (cluster) => adapterConnection(new KafkaAdapter(cluster), kafkaReading),
-  createPoller: (cluster) => new KafkaPoller(cluster.id, new KafkaAdapter(cluster)),
+  createPoller: (cluster) => new KafkaPoller(cluster.id, new KafkaAdapter(cluster), new LagTracker(), new KafkaDeadLetterIndexer(cluster)),
   readSubjects: async (db, cluster) => {
     const [groups, topics] = await Promise.all([queryConsumerGroups(db, cluster.id), queryTopics(db, cluster.id)]);
     return { groups, topics, queues: [], nodes: [] };
   },
+  listDeadLetters: queryDeadLetterTopics,
 };

@@ -7,6 +7,8 @@ import { RABBITMQ_CAPABILITIES } from "./capabilities";
 import { RabbitmqAdapter } from "./rabbitmq-adapter";
 import { queueTrackerFor, rabbitmqReading, RabbitmqPoller } from "./rabbitmq-poller";
 import { noConsumersAfterMsOf } from "./settings";
+import { peekQueue } from "./peek-messages";
+import { queryDeadLetterQueues } from "./store/query-dead-letter-queues";
 import { queryNodes, queryQueues } from "./store/query-queues";
 
 /** RabbitMQ: queue depth, rates, dead-letter routes and node health (Prometheus plugin + management API). */
@@ -21,4 +23,6 @@ export const rabbitmqKind: BrokerKind<RabbitmqClusterConfig> = {
     const [queues, nodes] = await Promise.all([queryQueues(db, cluster.id, noConsumersAfterMsOf(cluster)), queryNodes(db, cluster.id)]);
     return { groups: [], topics: [], queues, nodes: nodes.nodes };
   },
+  listDeadLetters: queryDeadLetterQueues,
+  peekDeadLetters: (cluster, ref, count) => ("queue" in ref ? peekQueue(cluster, ref.vhost, ref.queue, count) : Promise.reject(new Error("a RabbitMQ cluster has queues, not topics"))),
 };

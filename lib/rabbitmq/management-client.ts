@@ -17,12 +17,23 @@ export async function getPrometheusText(url: string, timeoutMs: number): Promise
 }
 
 /** GET a management-API path (already URL-encoded) and parse the JSON body. */
-export async function getManagementJson(cluster: RabbitmqClusterConfig, pathAndQuery: string, timeoutMs = 10000): Promise<unknown> {
+export function getManagementJson(cluster: RabbitmqClusterConfig, pathAndQuery: string, timeoutMs = 10000): Promise<unknown> {
+  return managementRequest(cluster, "GET", pathAndQuery, undefined, timeoutMs);
+}
+
+/** POST a JSON body to a management-API path (already URL-encoded) and parse the JSON answer. */
+export function postManagementJson(cluster: RabbitmqClusterConfig, pathAndQuery: string, body: unknown, timeoutMs = 10000): Promise<unknown> {
+  return managementRequest(cluster, "POST", pathAndQuery, body, timeoutMs);
+}
+
+async function managementRequest(cluster: RabbitmqClusterConfig, method: "GET" | "POST", pathAndQuery: string, body: unknown, timeoutMs: number): Promise<unknown> {
   const url = new URL(pathAndQuery, cluster.managementUrl.endsWith("/") ? cluster.managementUrl : `${cluster.managementUrl}/`);
   const auth = Buffer.from(`${cluster.username}:${cluster.password}`).toString("base64");
+  const headers: Record<string, string> = { authorization: `Basic ${auth}`, accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
-    response = await fetch(url, { headers: { authorization: `Basic ${auth}`, accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
     throw new ManagementApiError(`cannot reach the RabbitMQ management API at ${url.origin}${cause || (error instanceof Error ? `: ${error.message}` : "")}`, null);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { BrokerReading, ClusterPoller, CollectedPoll } from "@/lib/brokers/types";
+import type { BrokerReading, ClusterPoller, CollectedPoll, DeadLetterPass } from "@/lib/brokers/types";
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 import { queueKey } from "./dead-letter-topology";
 import type { RabbitmqAdapter } from "./rabbitmq-adapter";
@@ -40,6 +40,11 @@ export class RabbitmqPoller implements ClusterPoller {
         };
       },
     };
+  }
+
+  /** Dead-letter queues are browsed live (classic) until capture mode lands; nothing is held yet. */
+  async collectDeadLetters(): Promise<DeadLetterPass> {
+    return { sources: 0, stored: 0, behind: 0 };
   }
 
   /** Rates and signals start afresh after a restart: nothing to seed. */

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { authSchema } from "@/lib/config/schema";
+import { configSchema } from "@/lib/config/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCollector } from "@/lib/collector/run-collector";
 import { silentLogger } from "@/lib/log/logger";
@@ -185,7 +185,7 @@ describe("series store", () => {
 
 describe("store upkeep in the collector process", () => {
   it("creates the coming days' partitions when the collector starts", async () => {
-    const collector = await startCollector(db, { pollIntervalSeconds: 60, retention: { rawDays: 7, oneMinuteDays: 35, oneHourDays: 400 }, auth: authSchema.parse({}), alerts: { rules: [], contactPoints: [] }, clusters: [] }, { logger: silentLogger });
+    const collector = await startCollector(db, configSchema.parse({ pollIntervalSeconds: 60, clusters: [] }), { logger: silentLogger });
     const ahead = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
     try {
       await expect.poll(async () => listPartitions(db, "samples"), { timeout: 20_000 }).toContain(`samples_p${ahead}`);

@@ -1,0 +1,69 @@
+import "server-only";
+// Held dead letters into the store: a batch of rows of one source and, for indexed sources, the read
+// position, in one transaction — so the position never moves past a message that was not stored, and a
+// message read twice (a retry after a crash) is stored once (unique identity per source).
+import { createHash } from "node:crypto";
+import type { Db, DbTransaction } from "@/lib/db/prisma";
+import type { DeadLetterRow } from "../held-message";
+
+/** A captured message's content id: the same message delivered again hashes the same. */
+export function contentHash(row: Pick<DeadLetterRow, "payload" | "headers" | "properties" | "messageKey">): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify([row.headers, row.properties, row.messageKey === null ? null : Buffer.from(row.messageKey).toString("base64")]));
+  hash.update(row.payload);
+  return hash.digest("hex");
+}
+
+export interface CursorUpdate {
+  partition: number;
+  nextOffset: number;
+  logStart: number;
+}
+
+/** Stores rows (skipping identities already stored) and moves the cursors; returns how many rows were new. */
+export async function storeDeadLetters(tx: DbTransaction, clusterId: string, sourceKey: string, rows: readonly DeadLetterRow[], cursors: readonly CursorUpdate[], now: Date): Promise<number> {
+  const created = rows.length === 0 ? { count: 0 } : await tx.deadLetter.createMany({
+    skipDuplicates: true,
+    data: rows.map((row) => ({
+      clusterId, sourceKey,
+      identity: row.identity,
+      holding: row.holding,
+      partition: row.partition,
+      offset: row.offset === null ? null : BigInt(row.offset),
+      ts: row.ts,
+      storedAt: row.storedAt,
+      contentHash: contentHash(row),
+      messageKey: row.messageKey === null ? null : Buffer.from(row.messageKey),
+      headers: row.headers,
+      headerText: row.headerText,
+      properties: row.properties ?? undefined,
+      payload: Buffer.from(row.payload),
+      payloadSize: row.payloadSize,
+      payloadTruncated: row.payloadTruncated,
+      cause: row.cause,
+      context: JSON.parse(JSON.stringify(row.context)) as object,
+      originalTopic: row.originalTopic,
+      originalQueue: row.originalQueue,
+    })),
+  });
+  for (const cursor of cursors) {
+    await tx.deadLetterCursor.upsert({
+      where: { clusterId_sourceKey_partition: { clusterId, sourceKey, partition: cursor.partition } },
+      create: { clusterId, sourceKey, partition: cursor.partition, nextOffset: BigInt(cursor.nextOffset), logStart: BigInt(cursor.logStart), updatedAt: now },
+      update: { nextOffset: BigInt(cursor.nextOffset), logStart: BigInt(cursor.logStart), updatedAt: now },
+    });
+  }
+  return created.count;
+}
+
+export interface StoredCursor {
+  nextOffset: number;
+  logStart: number;
+  updatedAt: Date;
+}
+
+/** Where each partition of a source was left (absent: never read). */
+export async function loadCursors(db: Db, clusterId: string, sourceKey: string): Promise<Map<number, StoredCursor>> {
+  const rows = await db.deadLetterCursor.findMany({ where: { clusterId, sourceKey } });
+  return new Map(rows.map((row) => [row.partition, { nextOffset: Number(row.nextOffset), logStart: Number(row.logStart), updatedAt: row.updatedAt }]));
+}
