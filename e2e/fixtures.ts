@@ -17,6 +17,10 @@ export const E2E_DLT = "e2e-orders-dlt";
 export const E2E_HOSTILE_PAYLOAD = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">`;
 export const E2E_HOSTILE_HEADER = `<img src=x onerror="window.__pwned=1">`;
 export const E2E_HUGE_BYTES = 10 * 1024 * 1024;
+/** A topic and its dead-letter topic holding E2E_REPLAY_COUNT records an operator replays from the browser. */
+export const E2E_REPLAY_TOPIC = "e2e-replay";
+export const E2E_REPLAY_DLT = "e2e-replay-dlt";
+export const E2E_REPLAY_COUNT = 100;
 /** Messages left in the hostile queue (ready, no consumer). */
 export const E2E_HOSTILE_READY = 3;
 

@@ -10,7 +10,7 @@ import { StoreWriter } from "@/lib/store/store-writer";
 import { syncClusters } from "@/lib/store/sync-clusters";
 import { commitOffsets, createTopicWithMessages, deleteGroupsAndTopics, testKafka, withAdmin } from "@/tests/support/kafka-fixtures";
 import { connect, createVhost } from "@/tests/support/rabbitmq-fixtures";
-import { E2E_COMMITTED, E2E_DLQ, E2E_DLT, E2E_HOSTILE_HEADER, E2E_HOSTILE_PAYLOAD, E2E_HUGE_BYTES, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_HOSTILE_QUEUE, E2E_HOSTILE_READY, E2E_PRODUCED, E2E_TOPIC, E2E_UNICODE_QUEUE, E2E_USERS, E2E_VHOST } from "./fixtures";
+import { E2E_REPLAY_COUNT, E2E_REPLAY_DLT, E2E_REPLAY_TOPIC, E2E_COMMITTED, E2E_DLQ, E2E_DLT, E2E_HOSTILE_HEADER, E2E_HOSTILE_PAYLOAD, E2E_HUGE_BYTES, E2E_GROUP, E2E_HOSTILE_GROUP, E2E_HOSTILE_QUEUE, E2E_HOSTILE_READY, E2E_PRODUCED, E2E_TOPIC, E2E_UNICODE_QUEUE, E2E_USERS, E2E_VHOST } from "./fixtures";
 
 /** Hostile names on the real RabbitMQ: a fresh vhost, a queue dead-lettering into a DLQ, messages waiting. */
 async function seedRabbitmq(): Promise<void> {
@@ -35,10 +35,14 @@ async function seedRabbitmq(): Promise<void> {
 
 /** A dead-letter topic with hostile records as Spring Kafka writes them: markup, non-UTF-8 bytes, 10 MB. */
 async function seedDeadLetterTopic(): Promise<void> {
-  await deleteGroupsAndTopics([], [E2E_DLT]);
+  await deleteGroupsAndTopics([], [E2E_DLT, E2E_REPLAY_TOPIC, E2E_REPLAY_DLT]);
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await withAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: E2E_DLT, numPartitions: 1, configEntries: [{ name: "max.message.bytes", value: String(E2E_HUGE_BYTES + 1024 * 1024) }] }] }));
+      await withAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [
+        { topic: E2E_DLT, numPartitions: 1, configEntries: [{ name: "max.message.bytes", value: String(E2E_HUGE_BYTES + 1024 * 1024) }] },
+        { topic: E2E_REPLAY_TOPIC, numPartitions: 1 },
+        { topic: E2E_REPLAY_DLT, numPartitions: 1 },
+      ] }));
       break;
     } catch (error) {
       if (attempt >= 20) throw error;
@@ -53,6 +57,7 @@ async function seedDeadLetterTopic(): Promise<void> {
   for (const value of [Buffer.from(E2E_HOSTILE_PAYLOAD), Buffer.from([0x3c, 0x62, 0x3e, 0xc3, 0x28, 0x00, 0xff]), Buffer.alloc(E2E_HUGE_BYTES, "y")]) {
     await producer.send({ topic: E2E_DLT, acks: -1, messages: [{ value, headers }] });
   }
+  await producer.send({ topic: E2E_REPLAY_DLT, acks: -1, messages: Array.from({ length: E2E_REPLAY_COUNT }, (_, i) => ({ key: `replay-${i}`, value: `replay me ${i}`, headers: { "kafka_dlt-original-topic": E2E_REPLAY_TOPIC, "kafka_dlt-exception-fqcn": "java.lang.RuntimeException" } })) });
   await producer.disconnect();
 }
 

@@ -13,6 +13,7 @@ import type { DeadLetterSourceRef } from "@/lib/dlq/source-key";
 import { deadLettersPath } from "@/lib/util/page-paths";
 import { BROWSE_WORDS } from "./dead-letter-sources";
 import { DeadLetterMessage } from "./dead-letter-message";
+import { ReplayPanel } from "./replay-panel";
 
 const FILTER_FIELDS = [
   { name: "cause", label: "Cause (exact)", placeholder: "rejected, or an exception class" },
@@ -33,14 +34,15 @@ function refOf(params: URLSearchParams): DeadLetterSourceRef | null {
   return null;
 }
 
-export function DeadLetterBrowser({ clusterId }: { clusterId: string }) {
+export function DeadLetterBrowser({ clusterId, canAct }: { clusterId: string; canAct: boolean }) {
   const [params, setParams] = useUrlState();
   const ref = refOf(params);
   if (ref === null) return <ErrorState error={new Error("name a source: ?topic=<name>, or ?vhost=<vhost>&queue=<name>")} what="dead letters" />;
-  return <Browser clusterId={clusterId} source={ref} params={params} setParams={setParams} />;
+  return <Browser clusterId={clusterId} canAct={canAct} source={ref} params={params} setParams={setParams} />;
 }
 
-function Browser({ clusterId, source, params, setParams }: { clusterId: string; source: DeadLetterSourceRef; params: URLSearchParams; setParams: (changes: Record<string, string | null>) => void }) {
+function Browser({ clusterId, canAct, source, params, setParams }: { clusterId: string; canAct: boolean; source: DeadLetterSourceRef; params: URLSearchParams; setParams: (changes: Record<string, string | null>) => void }) {
+  const [replaying, setReplaying] = useState<{ ids?: string[] } | null>(null);
   const sourceString = sourceQuery(source).toString();
   const query = new URLSearchParams(sourceString);
   for (const name of [...FILTER_NAMES, "before"]) {
@@ -81,14 +83,18 @@ function Browser({ clusterId, source, params, setParams }: { clusterId: string; 
           <button type="submit" className={PRIMARY_BUTTON}>Filter</button>
           <button type="button" className={SECONDARY_BUTTON} onClick={clear}>Clear</button>
           <button type="button" className={SECONDARY_BUTTON} onClick={() => void page.refetch()} disabled={page.isFetching}>{page.isFetching ? "Reading…" : "Read again"}</button>
+          {canAct && page.data && page.data.source.browse !== "needs-capture" ? <button type="button" className={SECONDARY_BUTTON} onClick={() => setReplaying({})} data-testid="open-replay">Replay or discard…</button> : null}
         </div>
       </form>
+      {replaying && page.data ? (
+        <ReplayPanel key={replaying.ids?.join(",") ?? "filter"} cluster={clusterId} source={source} filter={Object.fromEntries(FILTER_NAMES.flatMap((name) => { const value = params.get(name); return value ? [[name, name === "from" || name === "to" ? new Date(value).toISOString() : value]] : []; }))} total={page.data.total} ids={replaying.ids} onClose={() => { setReplaying(null); void page.refetch(); }} />
+      ) : null}
       {page.isPending ? <Loading what="dead letters" /> : page.isError ? <ErrorState error={page.error} what="dead letters" /> : (
         <>
           <p className="mb-2 text-sm" data-testid="dead-letter-total">{formatCount(page.data.total)} {page.data.total === 1 ? "message" : "messages"}{page.data.source.browse === "peek" ? " read from the head of the queue (up to 500) and put back" : " match"}</p>
           {page.data.messages.length === 0 ? <Empty>No dead letters match.</Empty> : (
             <ul className="flex flex-col gap-2" data-testid="dead-letter-messages">
-              {page.data.messages.map((message) => <DeadLetterMessage key={message.id ?? message.identity} clusterId={clusterId} sourceQueryString={sourceString} message={message} />)}
+              {page.data.messages.map((message) => <DeadLetterMessage key={message.id ?? message.identity} clusterId={clusterId} sourceQueryString={sourceString} message={message} onReplay={canAct && message.id !== null ? () => setReplaying({ ids: [message.id ?? ""] }) : undefined} />)}
             </ul>
           )}
           <div className="mt-3 flex gap-2">

@@ -78,7 +78,7 @@ function Payload({ view, label }: { view: PayloadView; label: string }) {
 }
 
 /** A message in a list; opening it loads the full preview of a held message. */
-export function DeadLetterMessage({ clusterId, sourceQueryString, message }: { clusterId: string; sourceQueryString: string; message: DeadLetterMessageDto }) {
+export function DeadLetterMessage({ clusterId, sourceQueryString, message, onReplay }: { clusterId: string; sourceQueryString: string; message: DeadLetterMessageDto; onReplay?: () => void }) {
   const [open, setOpen] = useState(false);
   const time = useTimeFormat();
   const full = useDeadLetter(clusterId, sourceQueryString, open ? message.id : null);
@@ -109,6 +109,7 @@ export function DeadLetterMessage({ clusterId, sourceQueryString, message }: { c
           {shown.key ? <Payload view={shown.key} label="Key" /> : null}
           <Payload view={shown.payload} label="Payload" />
           {full.isError ? <p role="alert" className="text-xs text-red-700 dark:text-red-300">Could not load the whole message: {full.error.message}</p> : null}
+          {onReplay ? <p className="mt-2"><button type="button" className={SECONDARY_BUTTON} onClick={onReplay}>Replay this message…</button></p> : null}
           {message.id !== null ? (
             <p className="mt-2"><a className={SECONDARY_BUTTON} href={`/api/v1/clusters/${encodeURIComponent(clusterId)}/dead-letters/messages/${encodeURIComponent(message.id)}/payload?${sourceQueryString}`} download>Download payload{shown.payloadTruncated ? " (the part Queuewatch holds)" : ""}</a></p>
           ) : null}

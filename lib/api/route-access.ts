@@ -31,6 +31,10 @@ export const ROUTE_ACCESS = {
   "GET /api/v1/clusters/[id]/dead-letters/messages": "read",
   "GET /api/v1/clusters/[id]/dead-letters/messages/[messageId]": "read",
   "GET /api/v1/clusters/[id]/dead-letters/messages/[messageId]/payload": "read",
+  "GET /api/v1/replays": "read",
+  "POST /api/v1/replays": "dlq:act",
+  "GET /api/v1/replays/[replayId]": "read",
+  "POST /api/v1/replays/[replayId]/[verb]": "dlq:act",
 
   "GET /api/v1/alerts": "read",
   "GET /api/v1/alerts/history": "read",

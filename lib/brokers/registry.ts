@@ -6,6 +6,7 @@ import { rabbitmqKind } from "@/lib/rabbitmq/kind";
 import type { Db } from "@/lib/db/prisma";
 import type { DeadLetterSourceDto } from "@/lib/dlq/dead-letter-dto";
 import type { HeldMessage } from "@/lib/dlq/held-message";
+import type { DeadLetterReplayer } from "@/lib/dlq/replay/replayer";
 import type { DeadLetterSourceRef } from "@/lib/dlq/source-key";
 import type { BrokerConnection, BrokerKind, ClusterPoller, ClusterResource, ClusterSubjects, KindCapabilities } from "./types";
 
@@ -49,6 +50,11 @@ export function readSubjects(db: Db, cluster: ClusterConfig): Promise<ClusterSub
 /** The cluster's dead-letter topics or queues, from the store. */
 export function listDeadLetters(db: Db, cluster: ClusterConfig): Promise<DeadLetterSourceDto[]> {
   return kindOf(cluster).listDeadLetters(db, cluster);
+}
+
+/** What replay jobs send through for this cluster's kind. */
+export function replayerFor(cluster: ClusterConfig): DeadLetterReplayer {
+  return kindOf(cluster).replayer(cluster);
 }
 
 /** A live read that leaves the messages in place, for the sources whose browse mode is "peek". */

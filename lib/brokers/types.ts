@@ -7,6 +7,7 @@ import type { ClusterConfig } from "@/lib/config/schema";
 import type { Db, DbTransaction } from "@/lib/db/prisma";
 import type { DeadLetterSourceDto } from "@/lib/dlq/dead-letter-dto";
 import type { HeldMessage } from "@/lib/dlq/held-message";
+import type { DeadLetterReplayer } from "@/lib/dlq/replay/replayer";
 import type { DeadLetterSourceRef } from "@/lib/dlq/source-key";
 import type { MetricSample } from "@/lib/store/metric-sample";
 
@@ -103,6 +104,8 @@ export interface BrokerKind<C extends ClusterConfig> {
   readSubjects(db: Db, cluster: C): Promise<ClusterSubjects>;
   /** the cluster's dead-letter topics or queues from the store (no broker call) */
   listDeadLetters(db: Db, cluster: C): Promise<DeadLetterSourceDto[]>;
+  /** sends replayed dead letters (and, for live sources, moves them out of the queue): lib/dlq/replay */
+  replayer(cluster: C): DeadLetterReplayer;
   /** a live read of a source whose browse mode is "peek", leaving every message in place */
   peekDeadLetters?(cluster: C, ref: DeadLetterSourceRef, count: number): Promise<HeldMessage[]>;
 }

@@ -75,3 +75,30 @@ export interface DeadLetterPageDto {
   /** pass as `before` for the next page; null on the last */
   nextBefore: string | null;
 }
+
+/** A replay or discard job as `GET /api/v1/replays/{id}` answers it. */
+export interface ReplayDto {
+  id: string;
+  cluster: string;
+  source: DeadLetterSourceRef | null;
+  action: string;
+  status: string;
+  /** pause or cancel asked for, not yet acted on */
+  requested: string | null;
+  dryRun: boolean;
+  ratePerSecond: number | null;
+  target: unknown;
+  total: number | null;
+  sent: number;
+  skipped: number;
+  parked: number;
+  failed: number;
+  byTarget: Record<string, number>;
+  errors: string[];
+  createdBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+}
+

@@ -14,12 +14,13 @@ describe("header JSON", () => {
 });
 
 describe("source keys", () => {
-  it.each([[{ topic: "orders-dlt" }, "topic:orders-dlt"], [{ vhost: "/", queue: "a/b:c" }, "queue:/\u0000a/b:c"]])("%j ⇄ %j", (ref, key) => {
+  it.each([[{ topic: "orders-dlt" }, "topic:orders-dlt"], [{ vhost: "/", queue: "a/b:c" }, "queue:%2F/a/b:c"], [{ vhost: "e2e/\"vh\" %2F", queue: "q/<x>" }, "queue:e2e%2F%22vh%22%20%252F/q/<x>"]])("%j ⇄ %j", (ref, key) => {
     expect(sourceKeyOf(ref)).toBe(key);
     expect(sourceRefOf(key)).toEqual(ref);
   });
   it("refuses unknown keys", () => {
     expect(sourceRefOf("x:1")).toBeNull();
     expect(sourceRefOf("queue:novhost")).toBeNull();
+    expect(sourceRefOf("queue:%E0%A4%A/q")).toBeNull();
   });
 });

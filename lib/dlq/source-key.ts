@@ -2,15 +2,20 @@
 
 export type DeadLetterSourceRef = { topic: string } | { vhost: string; queue: string };
 
-/** "topic:<name>" or "queue:<vhost>\u0000<name>" (a vhost cannot contain NUL). */
+/** "topic:<name>" or "queue:<vhost, URL-encoded>/<name>" (Postgres text cannot hold NUL; an encoded vhost has no "/"). */
 export function sourceKeyOf(ref: DeadLetterSourceRef): string {
-  return "topic" in ref ? `topic:${ref.topic}` : `queue:${ref.vhost}\u0000${ref.queue}`;
+  return "topic" in ref ? `topic:${ref.topic}` : `queue:${encodeURIComponent(ref.vhost)}/${ref.queue}`;
 }
 
 export function sourceRefOf(key: string): DeadLetterSourceRef | null {
   if (key.startsWith("topic:")) return { topic: key.slice(6) };
   if (!key.startsWith("queue:")) return null;
   const rest = key.slice(6);
-  const separator = rest.indexOf("\u0000");
-  return separator < 0 ? null : { vhost: rest.slice(0, separator), queue: rest.slice(separator + 1) };
+  const separator = rest.indexOf("/");
+  if (separator < 0) return null;
+  try {
+    return { vhost: decodeURIComponent(rest.slice(0, separator)), queue: rest.slice(separator + 1) };
+  } catch {
+    return null;
+  }
 }

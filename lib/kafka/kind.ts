@@ -1,6 +1,7 @@
 import "server-only";
 import { LagTracker } from "@/lib/lag/lag-tracker";
 import { KafkaDeadLetterIndexer } from "./dead-letter-indexer";
+import { KafkaDeadLetterReplayer } from "./dead-letter-replayer";
 import { queryDeadLetterTopics } from "./store/query-dead-letter-topics";
 import { adapterConnection } from "@/lib/brokers/adapter-connection";
 import type { BrokerKind } from "@/lib/brokers/types";
@@ -25,4 +26,5 @@ export const kafkaKind: BrokerKind<KafkaClusterConfig> = {
     return { groups, topics, queues: [], nodes: [] };
   },
   listDeadLetters: queryDeadLetterTopics,
+  replayer: (cluster) => new KafkaDeadLetterReplayer(cluster),
 };

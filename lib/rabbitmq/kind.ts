@@ -7,6 +7,7 @@ import { RABBITMQ_CAPABILITIES } from "./capabilities";
 import { RabbitmqAdapter } from "./rabbitmq-adapter";
 import { queueTrackerFor, rabbitmqReading, RabbitmqPoller } from "./rabbitmq-poller";
 import { noConsumersAfterMsOf } from "./settings";
+import { RabbitmqDeadLetterReplayer } from "./dead-letter-replayer";
 import { peekQueue } from "./peek-messages";
 import { queryDeadLetterQueues } from "./store/query-dead-letter-queues";
 import { queryNodes, queryQueues } from "./store/query-queues";
@@ -24,5 +25,6 @@ export const rabbitmqKind: BrokerKind<RabbitmqClusterConfig> = {
     return { groups: [], topics: [], queues, nodes: nodes.nodes };
   },
   listDeadLetters: queryDeadLetterQueues,
+  replayer: (cluster) => new RabbitmqDeadLetterReplayer(cluster),
   peekDeadLetters: (cluster, ref, count) => ("queue" in ref ? peekQueue(cluster, ref.vhost, ref.queue, count) : Promise.reject(new Error("a RabbitMQ cluster has queues, not topics"))),
 };

@@ -51,6 +51,8 @@ export interface PageRequest {
   limit: number;
   /** id of the last row of the previous page (newest first) */
   before: bigint | null;
+  /** oldest first, from the row after this id (replay jobs walk a source this way) */
+  after?: bigint;
 }
 
 /** A page of held messages, newest first, whole (payloads are masked before they are cut for display). */
@@ -61,7 +63,8 @@ export async function queryHeldMessages(db: Db, clusterId: string, sourceKey: st
       SELECT id, identity, holding, partition, "offset", ts, stored_at, cause, original_topic, original_queue, payload_size, state,
              message_key, headers, properties, payload, payload_truncated, context
       FROM dead_letters WHERE ${condition} ${page.before === null ? Prisma.empty : Prisma.sql`AND id < ${page.before}`}
-      ORDER BY id DESC LIMIT ${page.limit}`,
+        ${page.after === undefined ? Prisma.empty : Prisma.sql`AND id > ${page.after}`}
+      ORDER BY ${page.after === undefined ? Prisma.sql`id DESC` : Prisma.sql`id ASC`} LIMIT ${page.limit}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM dead_letters WHERE ${condition}`,
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
