@@ -50,12 +50,13 @@ export class KafkaDeadLetterIndexer {
     // Topics gone, or no longer matching a pattern: their copies and positions go too.
     await db.deadLetter.deleteMany({ where: { clusterId: this.cluster.id, holding: "index", sourceKey: { startsWith: "topic:", notIn: keys } } });
     await db.deadLetterCursor.deleteMany({ where: { clusterId: this.cluster.id, sourceKey: { startsWith: "topic:", notIn: keys } } });
+    const allCursors = await loadCursors(db, this.cluster.id);
     let budget = RECORDS_PER_PASS;
     let stored = 0;
     let behind = 0;
     for (const match of found) {
       const sourceKey = sourceKeyOf({ topic: match.topic });
-      const cursors = await loadCursors(db, this.cluster.id, sourceKey);
+      const cursors = allCursors.get(sourceKey) ?? new Map();
       for (const partition of byName.get(match.topic)?.partitions ?? []) {
         const cursor = cursors.get(partition.partition);
         const from = cursor?.nextOffset ?? 0;

@@ -4,7 +4,7 @@ import "server-only";
 // publisher with the ledger read first and written after each acknowledged batch, live queues through the
 // kind's transactional move — and reports progress, pause and cancel through the job's row.
 import type { Prisma } from "@prisma/client";
-import { listDeadLetters, readSubjects, replayerFor } from "@/lib/brokers/registry";
+import { listDeadLetters, peekDeadLetters, readSubjects, replayerFor } from "@/lib/brokers/registry";
 import type { ClusterConfig, QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
 import type { Logger } from "@/lib/log/logger";
@@ -19,6 +19,7 @@ import { replayTargetSchema, type ReplayStatus } from "../replay-input";
 import { sourceRefOf, type DeadLetterSourceRef } from "../source-key";
 import { queryHeldMessages } from "../store/query-dead-letters";
 import { decodeDeadLetter } from "../decode-dead-letter";
+import { toReplayDto } from "./query-replays";
 import type { DeadLetterReplayer, OutgoingMessage } from "./replayer";
 
 const BATCH = 200;
@@ -39,11 +40,11 @@ type JobRow = Prisma.ReplayJobGetPayload<object>;
 /** A job's figures as the runner keeps them between batches (the same fields as its answer). */
 type Counters = Pick<ReplayDto, "sent" | "skipped" | "parked" | "failed" | "byTarget" | "errors">;
 
-const countersOf = (job: JobRow): Counters => ({
-  sent: job.sent, skipped: job.skipped, parked: job.parked, failed: job.failed,
-  byTarget: (job.byTarget ?? {}) as Record<string, number>,
-  errors: Array.isArray(job.errors) ? (job.errors as unknown[]).map(String) : [],
-});
+/** The job's figures so far, read as its API answer reads them. */
+function countersOf(job: JobRow): Counters {
+  const { sent, skipped, parked, failed, byTarget, errors } = toReplayDto(job);
+  return { sent, skipped, parked, failed, byTarget, errors };
+}
 
 function tally(counters: Counters, decision: ReplayDecision): void {
   if (decision.kind === "replay") {
@@ -276,7 +277,6 @@ export class ReplayRunner {
 
     if (job.dryRun) {
       // A dry run must not take messages off the queue: it decides over a live read that puts them back.
-      const { peekDeadLetters } = await import("@/lib/brokers/registry");
       const peeked = await peekDeadLetters(cluster, ref, dryRunLimit);
       await this.db.replayJob.update({ where: { id: job.id }, data: { total: peeked.length } });
       for (const message of peeked) tally(counters, decide(message));

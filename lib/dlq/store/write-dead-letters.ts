@@ -62,8 +62,14 @@ export interface StoredCursor {
   updatedAt: Date;
 }
 
-/** Where each partition of a source was left (absent: never read). */
-export async function loadCursors(db: Db, clusterId: string, sourceKey: string): Promise<Map<number, StoredCursor>> {
-  const rows = await db.deadLetterCursor.findMany({ where: { clusterId, sourceKey } });
-  return new Map(rows.map((row) => [row.partition, { nextOffset: Number(row.nextOffset), logStart: Number(row.logStart), updatedAt: row.updatedAt }]));
+/** Where each partition of each of a cluster's sources was left (absent: never read), in one query: sourceKey → partition → cursor. */
+export async function loadCursors(db: Db, clusterId: string): Promise<Map<string, Map<number, StoredCursor>>> {
+  const rows = await db.deadLetterCursor.findMany({ where: { clusterId } });
+  const out = new Map<string, Map<number, StoredCursor>>();
+  for (const row of rows) {
+    const partitions = out.get(row.sourceKey) ?? new Map<number, StoredCursor>();
+    partitions.set(row.partition, { nextOffset: Number(row.nextOffset), logStart: Number(row.logStart), updatedAt: row.updatedAt });
+    out.set(row.sourceKey, partitions);
+  }
+  return out;
 }
