@@ -87,7 +87,7 @@ function Browser({ clusterId, canAct, source, params, setParams }: { clusterId: 
         </div>
       </form>
       {replaying && page.data ? (
-        <ReplayPanel key={replaying.ids?.join(",") ?? "filter"} cluster={clusterId} source={source} filter={Object.fromEntries(FILTER_NAMES.flatMap((name) => { const value = params.get(name); return value ? [[name, name === "from" || name === "to" ? new Date(value).toISOString() : value]] : []; }))} total={page.data.total} ids={replaying.ids} onClose={() => { setReplaying(null); void page.refetch(); }} />
+        <ReplayPanel key={replaying.ids?.join(",") ?? "filter"} cluster={clusterId} source={source} filter={Object.fromEntries(FILTER_NAMES.flatMap((name) => { const value = params.get(name); return value ? [[name, name === "from" || name === "to" ? new Date(value).toISOString() : value]] : []; }))} total={page.data.total} ids={replaying.ids} sourceQueryString={sourceString} onClose={() => { setReplaying(null); void page.refetch(); }} />
       ) : null}
       {page.isPending ? <Loading what="dead letters" /> : page.isError ? <ErrorState error={page.error} what="dead letters" /> : (
         <>

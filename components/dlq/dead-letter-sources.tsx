@@ -15,7 +15,7 @@ export const BROWSE_WORDS: Record<BrowseMode, { label: string; tone: "slate" | "
   index: { label: "copied by offset", tone: "slate", title: "Queuewatch copies each message by offset; nothing changes in the broker" },
   capture: { label: "captured", tone: "purple", title: "Moved into Queuewatch's store, acknowledged only once stored" },
   peek: { label: "read live", tone: "slate", title: "Read and put back in place; RabbitMQ sets the messages' redelivered flag" },
-  "needs-capture": { label: "not browsable yet", tone: "amber", title: "Reading this queue and putting messages back would change it (quorum: delivery limit); capture mode will browse it" },
+  "needs-capture": { label: "needs capture mode", tone: "amber", title: "Reading this queue and putting messages back would change it (quorum: delivery limit): add it to the cluster's deadLetterCapture to browse and replay it" },
 };
 
 function sourceName(source: DeadLetterSourceDto): string {

@@ -7,12 +7,28 @@ import { DANGER_BUTTON, Field, FormError, INPUT, messageOf, PRIMARY_BUTTON, SECO
 import { Name } from "@/components/ui/name";
 import { Badge } from "@/components/ui/states";
 import { formatCount } from "@/lib/client/format";
+import { useDeadLetter } from "@/lib/client/dead-letter-hooks";
 import { useReplay, useReplayVerb, useStartReplay } from "@/lib/client/replay-hooks";
 import type { DeadLetterSourceRef } from "@/lib/dlq/source-key";
 
 type TargetChoice = "original" | "custom";
 
-export function ReplayPanel({ cluster, source, filter, total, onClose, ids }: { cluster: string; source: DeadLetterSourceRef; filter: Record<string, string>; total: number; onClose: () => void; ids?: string[] }) {
+/** One message's payload as an editable text (the full preview; JSON as shown, pretty-printed), or why it cannot be edited here. */
+function EditPayload({ cluster, sourceQueryString, id, draft, onDraft }: { cluster: string; sourceQueryString: string; id: string; draft: string | null; onDraft: (text: string | null) => void }) {
+  const message = useDeadLetter(cluster, sourceQueryString, id);
+  if (message.isPending) return <p className="text-sm text-slate-600 dark:text-slate-300">Loading the message…</p>;
+  if (!message.data) return <FormError message={messageOf(message.error) ?? "the message is gone"} />;
+  const { payload, masked, payloadTruncated } = message.data;
+  const why = masked ? "its payload is masked for you" : payloadTruncated || payload.truncated ? "its payload is larger than the preview (edit it through the API: edit.payloadBase64)" : payload.format === "binary" ? "its payload is binary (edit it through the API: edit.payloadBase64)" : null;
+  if (why !== null) return <p className="text-sm text-amber-800 dark:text-amber-200">This message cannot be edited here: {why}.</p>;
+  return (
+    <Field id="replay-edit-payload" label="Payload to send" hint="sent exactly as written here, as UTF-8; the message in the dead-letter store is not changed">
+      <textarea id="replay-edit-payload" rows={8} spellCheck={false} className={`${INPUT} font-mono text-xs`} value={draft ?? payload.text} onChange={(e) => onDraft(e.target.value === payload.text ? null : e.target.value)} data-testid="replay-edit-payload" />
+    </Field>
+  );
+}
+
+export function ReplayPanel({ cluster, source, filter, total, onClose, ids, sourceQueryString }: { cluster: string; source: DeadLetterSourceRef; filter: Record<string, string>; total: number; onClose: () => void; ids?: string[]; sourceQueryString?: string }) {
   const [action, setAction] = useState<"replay" | "discard">("replay");
   const [choice, setChoice] = useState<TargetChoice>("original");
   const [targetName, setTargetName] = useState("");
@@ -20,6 +36,10 @@ export function ReplayPanel({ cluster, source, filter, total, onClose, ids }: { 
   const [rate, setRate] = useState("");
   const [confirm, setConfirm] = useState("");
   const [jobId, setJobId] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  /** the edited payload; null while it equals the message's own */
+  const [draft, setDraft] = useState<string | null>(null);
+  const single = ids?.length === 1 && sourceQueryString !== undefined ? ids[0] : undefined;
   const start = useStartReplay();
   const isTopic = "topic" in source;
   const count = ids?.length ?? total;
@@ -28,7 +48,7 @@ export function ReplayPanel({ cluster, source, filter, total, onClose, ids }: { 
     event.preventDefault();
     const target = choice === "original" ? null : isTopic ? { topic: targetName.trim() } : { vhost: "vhost" in source ? source.vhost : "/", queue: targetName.trim() };
     start.mutate(
-      { cluster, source, action, filter, ...(ids ? { ids } : {}), target, dryRun, ratePerSecond: rate.trim() === "" ? null : Number(rate) },
+      { cluster, source, action, filter, ...(ids ? { ids } : {}), target, dryRun, ratePerSecond: rate.trim() === "" ? null : Number(rate), ...(action === "replay" && editing && draft !== null ? { edit: { payload: draft } } : {}) },
       { onSuccess: (answer) => setJobId(answer.id) },
     );
   };
@@ -61,6 +81,12 @@ export function ReplayPanel({ cluster, source, filter, total, onClose, ids }: { 
               <input id="replay-rate" className={INPUT} inputMode="numeric" pattern="[0-9]*" value={rate} onChange={(e) => setRate(e.target.value)} />
             </Field>
           </div>
+          {single !== undefined && sourceQueryString !== undefined && action === "replay" ? (
+            <>
+              <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={editing} onChange={(e) => setEditing(e.target.checked)} data-testid="replay-edit" /> Edit the payload before replaying it</label>
+              {editing ? <EditPayload cluster={cluster} sourceQueryString={sourceQueryString} id={single} draft={draft} onDraft={setDraft} /> : null}
+            </>
+          ) : null}
           <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> Dry run: count what would go where, send and remove nothing</label>
           {action === "discard" && !dryRun ? (
             <Field id="replay-confirm" label={`Type ${count} to discard ${count === 1 ? "it" : `these ${count}`} for good`}>
@@ -93,7 +119,7 @@ function ReplayProgress({ id, onAgain, onClose }: { id: string; onAgain: () => v
     <div className="flex flex-col gap-2 text-sm" data-testid="replay-progress" data-status={job.status}>
       <p>
         <Badge tone={STATUS_TONES[job.status as keyof typeof STATUS_TONES] ?? "slate"} testId="replay-status">{job.status}</Badge>{" "}
-        {job.dryRun ? "Dry run: " : ""}{job.action === "discard" ? "discarded" : job.dryRun ? "would send" : "sent"} <span className="tabular" data-testid="replay-sent">{formatCount(job.sent)}</span>
+        {job.dryRun ? "Dry run: " : ""}{job.edited ? "edited, " : ""}{job.action === "discard" ? "discarded" : job.dryRun ? "would send" : "sent"} <span className="tabular" data-testid="replay-sent">{formatCount(job.sent)}</span>
         {job.total !== null ? <> of {formatCount(job.total)}</> : null}; skipped {formatCount(job.skipped)}, parked {formatCount(job.parked)}, failed {formatCount(job.failed)}
       </p>
       {job.total !== null && job.total > 0 ? <progress className="w-full" max={job.total} value={Math.min(handled, job.total)} aria-label="Progress" /> : null}

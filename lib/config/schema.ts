@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { contactPointSchema } from "@/lib/alerts/contact-point-schema";
 import { ruleInputSchema } from "@/lib/alerts/rule-schema";
-import { DEAD_LETTERS_DEFAULTS, deadLettersConfigSchema, deadLetterTopicPatternsSchema } from "@/lib/dlq/dead-letter-config";
+import { DEAD_LETTERS_DEFAULTS, deadLetterCaptureSchema, deadLettersConfigSchema, deadLetterTopicPatternsSchema } from "@/lib/dlq/dead-letter-config";
 
 // Cluster ids appear in URLs and API paths: keep them to a safe slug.
 const clusterId = z
@@ -80,6 +80,12 @@ export const rabbitmqClusterSchema = z.strictObject({
   noConsumersAfterSeconds: z.number().int().min(0).max(86_400).optional(),
   /** "Queue is growing": depth trend over this window (default 600 s). */
   growthWindowSeconds: z.number().int().min(60).max(86_400).optional(),
+  /**
+   * Dead-letter queues in capture mode: the collector moves their messages into Queuewatch's store (each
+   * acknowledged once stored) to browse and replay them there — how quorum DLQs are browsed, since reading one
+   * and putting the messages back spends their delivery budget. "name" (vhost "/"), "vhost/name", * = anything.
+   */
+  deadLetterCapture: deadLetterCaptureSchema.optional(),
 });
 
 export const clusterSchema = z.discriminatedUnion("kind", [kafkaClusterSchema, rabbitmqClusterSchema]);

@@ -59,7 +59,7 @@ export async function browseDeadLetters(db: Db, config: QueuewatchConfig, cluste
   }
   if (source.browse !== "index" && source.browse !== "capture") {
     const what = source.type === "unknown" ? "queue (its type is not known yet: it comes with the next definitions read)" : `${source.type} queue`;
-    throw new BrowseError(409, `the ${what} "${"queue" in ref ? ref.queue : ""}" cannot be browsed without changing it: reading a quorum queue and putting the messages back counts against their delivery limit, and stream queues are read by offset. Capture mode (moving the dead letters into Queuewatch's store, acknowledged only once stored) is how these will be browsed; it is not built yet.`);
+    throw new BrowseError(409, `the ${what} "${"queue" in ref ? ref.queue : ""}" cannot be browsed without changing it: reading a quorum queue and putting the messages back counts against their delivery limit. Put it in capture mode (the cluster's deadLetterCapture): the collector then moves its dead letters into Queuewatch's store, each acknowledged only once stored, and they are browsed and replayed from there.`);
   }
   const { rows, total } = await queryHeldMessages(db, cluster.id, source.key, filter, page);
   const messages = rows.map((row) => viewMessage(heldView(row), mask, LIST_PREVIEW_BYTES));

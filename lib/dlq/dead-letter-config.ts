@@ -1,6 +1,7 @@
 // The `deadLetters:` section of the config and the per-cluster dead-letter settings, validated so that a bad
 // pattern or regex is named at start-up, not at the first browse. Client-safe (zod only).
 import { z } from "zod";
+import { capturePatternProblem } from "./dead-letter-capture";
 import { deadLetterPatternProblem } from "./dead-letter-topics";
 
 const regexSource = z.string().min(1).superRefine((source, ctx) => {
@@ -19,6 +20,12 @@ export const maskRuleSchema = z.union([
 /** Kafka: dead-letter topic name patterns ({topic} = the source topic's name, * = anything). */
 export const deadLetterTopicPatternsSchema = z.array(z.string().superRefine((pattern, ctx) => {
   const problem = deadLetterPatternProblem(pattern);
+  if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
+}));
+
+/** RabbitMQ: queues in capture mode ("name" in vhost "/", "vhost/name", * = anything; lib/dlq/dead-letter-capture.ts). */
+export const deadLetterCaptureSchema = z.array(z.string().superRefine((pattern, ctx) => {
+  const problem = capturePatternProblem(pattern);
   if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
 }));
 

@@ -86,6 +86,8 @@ export interface ReplayDto {
   /** pause or cancel asked for, not yet acted on */
   requested: string | null;
   dryRun: boolean;
+  /** one message sent with an operator's edit (payload and/or headers) */
+  edited: boolean;
   ratePerSecond: number | null;
   target: unknown;
   total: number | null;

@@ -11,6 +11,15 @@ export const replayTargetSchema = z.union([
   z.strictObject({ vhost: name, exchange: z.string().max(1000), routingKey: z.string().max(1000) }),
 ]);
 
+/** One held message sent changed: its payload (UTF-8 text, or base64 for bytes) and headers set (a string) or removed (null). */
+export const replayEditSchema = z.strictObject({
+  payload: z.string().max(10 * 1024 * 1024).optional(),
+  payloadBase64: z.string().max(14 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64").optional(),
+  headers: z.record(z.string().min(1).max(256), z.string().max(64 * 1024).nullable()).optional(),
+}).refine((edit) => edit.payload === undefined || edit.payloadBase64 === undefined, "give payload or payloadBase64, not both");
+
+export type ReplayEdit = z.infer<typeof replayEditSchema>;
+
 export const replayInputSchema = z.strictObject({
   cluster: z.string().min(1),
   source: z.union([z.strictObject({ topic: name }), z.strictObject({ vhost: name, queue: name })]),
@@ -25,6 +34,12 @@ export const replayInputSchema = z.strictObject({
   ratePerSecond: z.number().int().min(1).max(100_000).nullish(),
   /** send messages the ledger has as already replayed once more */
   again: z.boolean().default(false),
+  /** edit the one message `ids` names before replaying it */
+  edit: replayEditSchema.optional(),
+}).superRefine((input, ctx) => {
+  if (input.edit === undefined) return;
+  if (input.ids?.length !== 1) ctx.addIssue({ code: "custom", path: ["edit"], message: "edits one message: give exactly one id in ids" });
+  if (input.action !== "replay") ctx.addIssue({ code: "custom", path: ["edit"], message: "only a replayed message can be edited" });
 });
 
 export type ReplayInput = z.infer<typeof replayInputSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeDeadLetter } from "./decode-dead-letter";
 import { applyVerb, replayInputSchema } from "./replay-input";
-import { decideReplay, originalTarget, replayHeaders, targetLabel } from "./replay-target";
+import { applyEdit, decideReplay, originalTarget, replayHeaders, targetLabel } from "./replay-target";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const rabbit = decodeDeadLetter({ "x-death": [{ count: 1, reason: "rejected", queue: "orders", exchange: "shop", "routing-keys": ["orders.created"], time: 1 }] });
@@ -48,5 +48,21 @@ describe("replay jobs", () => {
     expect(replayInputSchema.parse({ cluster: "k", source: { topic: "t-dlt" } })).toMatchObject({ action: "replay", dryRun: false, filter: { state: "dead" }, again: false });
     const bad = replayInputSchema.safeParse({ cluster: "k", source: { topic: "t" }, ratePerSecond: 0, target: { queue: "q" } });
     expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["ratePerSecond", "target"]));
+  });
+
+  it("applies an edit: a new text or base64 payload, headers set and removed, the rest kept", () => {
+    const message = { payload: utf8("old"), headers: { a: "1", b: 2, gone: "x" } };
+    expect(applyEdit(message, { payload: "{\"fixed\":true}", headers: { a: "changed", gone: null, added: "y" } })).toEqual({ payload: utf8('{"fixed":true}'), headers: { a: "changed", b: 2, added: "y" } });
+    expect(applyEdit(message, { payloadBase64: "AP8=" }).payload).toEqual(new Uint8Array([0, 255]));
+    expect(applyEdit(message, {})).toEqual(message);
+  });
+
+  it("accepts an edit for exactly one replayed message", () => {
+    const base = { cluster: "c", source: { topic: "t-dlt" } };
+    expect(replayInputSchema.safeParse({ ...base, ids: ["1"], edit: { payload: "x" } }).success).toBe(true);
+    expect(replayInputSchema.safeParse({ ...base, ids: ["1", "2"], edit: { payload: "x" } }).error?.issues[0]?.message).toMatch(/exactly one id/);
+    expect(replayInputSchema.safeParse({ ...base, edit: { payload: "x" } }).success).toBe(false);
+    expect(replayInputSchema.safeParse({ ...base, ids: ["1"], action: "discard", edit: { payload: "x" } }).error?.issues[0]?.message).toMatch(/only a replayed/);
+    expect(replayInputSchema.safeParse({ ...base, ids: ["1"], edit: { payload: "x", payloadBase64: "eA==" } }).success).toBe(false);
   });
 });

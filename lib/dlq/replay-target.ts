@@ -29,7 +29,8 @@ export function originalTarget(source: DeadLetterSourceRef, context: DeadLetterC
   return null;
 }
 
-export type ReplayDecision = { kind: "replay"; target: ReplayTarget } | { kind: "discard" } | { kind: "park"; reason: string } | { kind: "skip"; reason: string };
+/** `fail`: the runner's verdict after trying (unroutable, in doubt); decideReplay never returns it. */
+export type ReplayDecision = { kind: "replay"; target: ReplayTarget } | { kind: "discard" } | { kind: "park"; reason: string } | { kind: "skip"; reason: string } | { kind: "fail"; reason: string };
 
 /** What to do with one message: the loop guard first, then the job's target or the message's own. */
 export function decideReplay(input: { source: DeadLetterSourceRef; context: DeadLetterContext; target: ReplayTarget | null; maxReplays: number; alreadySent: boolean }): ReplayDecision {
@@ -43,4 +44,15 @@ export function decideReplay(input: { source: DeadLetterSourceRef; context: Dead
 /** The headers a replayed message carries: all of its own, with the replay count one higher. */
 export function replayHeaders(headers: Readonly<Record<string, AmqpValue>>, replayCount: number): Record<string, AmqpValue> {
   return { ...headers, [REPLAY_COUNT_HEADER]: replayCount + 1 };
+}
+
+/** A message's payload and headers with an edit applied (headers: a string sets one, null removes it). */
+export function applyEdit(message: { payload: Uint8Array; headers: Record<string, AmqpValue> }, edit: { payload?: string; payloadBase64?: string; headers?: Record<string, string | null> }): { payload: Uint8Array; headers: Record<string, AmqpValue> } {
+  const payload = edit.payload !== undefined ? new TextEncoder().encode(edit.payload) : edit.payloadBase64 !== undefined ? Uint8Array.from(atob(edit.payloadBase64), (c) => c.charCodeAt(0)) : message.payload;
+  const headers = { ...message.headers };
+  for (const [name, value] of Object.entries(edit.headers ?? {})) {
+    if (value === null) delete headers[name];
+    else headers[name] = value;
+  }
+  return { payload, headers };
 }

@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/prisma";
 import { compileDeadLetterPatterns, DEFAULT_DEAD_LETTER_TOPIC_PATTERNS, findDeadLetterTopics } from "@/lib/dlq/dead-letter-topics";
 import { deadLetterRow } from "@/lib/dlq/held-message";
 import { sourceKeyOf } from "@/lib/dlq/source-key";
-import { loadCursors, storeDeadLetters } from "@/lib/dlq/store/write-dead-letters";
+import { loadCursors, storeReadRange } from "@/lib/dlq/store/write-dead-letters";
 import { kafkaClientOptions } from "./client-options";
 import { heldKafkaRecord } from "./dead-letter-records";
 import { createReaderCluster, readPartitionRange } from "./read-partition-range";
@@ -71,13 +71,10 @@ export class KafkaDeadLetterIndexer {
         budget -= read.records.length;
         behind += Math.max(0, read.logEnd - read.nextOffset);
         const rows = read.records.map((record) => deadLetterRow(heldKafkaRecord(partition.partition, record), "index", now, INDEXED_PAYLOAD_BYTES));
-        stored += await db.$transaction(async (tx) => {
-          const kept = { clusterId: this.cluster.id, sourceKey, holding: "index", partition: partition.partition };
+        const kept = { clusterId: this.cluster.id, sourceKey, holding: "index", partition: partition.partition };
+        stored += await storeReadRange(db, this.cluster.id, sourceKey, rows, { partition: partition.partition, nextOffset: read.nextOffset, logStart: read.logStart }, now, (tx) =>
           // Offsets that started over belong to new records; below the log start the records are gone from Kafka.
-          if (read.reset) await tx.deadLetter.deleteMany({ where: kept });
-          else await tx.deadLetter.deleteMany({ where: { ...kept, offset: { lt: BigInt(read.logStart) } } });
-          return storeDeadLetters(tx, this.cluster.id, sourceKey, rows, [{ partition: partition.partition, nextOffset: read.nextOffset, logStart: read.logStart }], now);
-        });
+          read.reset ? tx.deadLetter.deleteMany({ where: kept }) : tx.deadLetter.deleteMany({ where: { ...kept, offset: { lt: BigInt(read.logStart) } } }));
       }
     }
     return { sources: found.length, stored, behind };

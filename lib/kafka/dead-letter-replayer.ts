@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { Kafka, Partitioners, type ICustomPartitioner, type Producer } from "kafkajs";
 import type { KafkaClusterConfig } from "@/lib/config/schema";
 import type { AmqpValue } from "@/lib/dlq/header-value";
-import type { OutgoingMessage } from "@/lib/dlq/replay/replayer";
+import type { DeadLetterReplayer, OutgoingMessage, PublishOutcome } from "@/lib/dlq/replay/replayer";
 import { kafkaClientOptions } from "./client-options";
 
 type KafkaHeaderValue = Buffer | string | (Buffer | string)[];
@@ -36,7 +36,7 @@ export const replayPartitioner: ICustomPartitioner = () => {
 
 const REQUEST_BYTES = 512 * 1024;
 
-export class KafkaDeadLetterReplayer {
+export class KafkaDeadLetterReplayer implements DeadLetterReplayer {
   private producer: Producer | null = null;
 
   constructor(private readonly cluster: KafkaClusterConfig) {}
@@ -50,7 +50,7 @@ export class KafkaDeadLetterReplayer {
   }
 
   /** Sends in requests of at most ~512 KiB (a broker refuses a batch over its message.max.bytes, 1 MiB by default). */
-  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+  async publish(messages: readonly OutgoingMessage[]): Promise<PublishOutcome> {
     let chunk: OutgoingMessage[] = [];
     let bytes = 0;
     for (const message of messages) {
@@ -64,6 +64,8 @@ export class KafkaDeadLetterReplayer {
       bytes += size;
     }
     if (chunk.length > 0) await this.publishChunk(chunk);
+    // A topic takes every record (allowAutoTopicCreation is off: a missing topic fails the send instead).
+    return { unroutable: new Map() };
   }
 
   private async publishChunk(messages: readonly OutgoingMessage[]): Promise<void> {

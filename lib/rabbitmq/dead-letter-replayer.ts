@@ -6,18 +6,24 @@ import "server-only";
 // queue did lose messages, so the runner only moves into classic queues this way. A broker killed with SIGKILL
 // resurrects a classic queue's acknowledged messages (duplicates, for every method, RabbitMQ's own shovel too).
 // Messages the job does not replay (parked, skipped) are put back when the job ends.
-import amqp, { type Channel, type ChannelModel, type GetMessage, type Options } from "amqplib";
 import { createHash } from "node:crypto";
+import amqp, { type Channel, type ChannelModel, type GetMessage, type Options } from "amqplib";
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
-import type { AmqpValue } from "@/lib/dlq/header-value";
 import type { HeldMessage } from "@/lib/dlq/held-message";
+import { heldFromQueue } from "./amqp-delivery";
 import { decodeDeadLetter } from "@/lib/dlq/decode-dead-letter";
-import { replayHeaders, type ReplayDecision, type ReplayTarget } from "@/lib/dlq/replay-target";
-import type { DeadLetterReplayer, LiveMoveOptions, OutgoingMessage } from "@/lib/dlq/replay/replayer";
+import { replayHeaders, targetLabel, type ReplayDecision, type ReplayTarget } from "@/lib/dlq/replay-target";
+import type { DeadLetterReplayer, LiveMoveOptions, OutgoingMessage, PublishOutcome } from "@/lib/dlq/replay/replayer";
 
 /** AMQP tx method ids (amqplib's "exports" map hides lib/defs; class 90, methods 10/11, 20/21, 30/31). */
 const TX = { Select: (90 << 16) | 10, SelectOk: (90 << 16) | 11, Commit: (90 << 16) | 20, CommitOk: (90 << 16) | 21, Rollback: (90 << 16) | 30, RollbackOk: (90 << 16) | 31 } as const;
 const MAX_RECONNECTS = 30;
+
+/** basic.return as amqplib hands it over (its typings leave out the reply fields). */
+interface ReturnedMessage {
+  content: Buffer;
+  fields: { exchange: string; routingKey: string; replyCode: number; replyText: string };
+}
 
 /** A replayed message no queue took: the batch was rolled back; retrying cannot help. */
 export class UnroutableReplayError extends Error {
@@ -45,20 +51,6 @@ export function amqpUrlOf(cluster: RabbitmqClusterConfig, vhost: string): string
   return url.toString();
 }
 
-function heldOf(message: GetMessage): HeldMessage {
-  const { headers, ...properties } = message.properties;
-  const digest = createHash("sha256").update(JSON.stringify([message.properties, message.fields.exchange, message.fields.routingKey])).update(message.content).digest("hex");
-  return {
-    identity: `sha256:${digest}`,
-    partition: null, offset: null,
-    timestamp: typeof properties.timestamp === "number" ? properties.timestamp * 1000 : null,
-    key: null,
-    headers: (headers ?? {}) as Record<string, AmqpValue>,
-    properties: { ...(properties as Record<string, AmqpValue>), exchange: message.fields.exchange, routing_key: message.fields.routingKey },
-    payload: new Uint8Array(message.content),
-  };
-}
-
 /** Publish options that keep the message's own properties (never user-id: the broker checks it against this connection). */
 function publishOptions(message: OutgoingMessage): Options.Publish {
   const p = message.properties ?? {};
@@ -79,12 +71,17 @@ function publishOptions(message: OutgoingMessage): Options.Publish {
   };
 }
 
-function send(channel: Channel, message: OutgoingMessage): void {
-  const target: ReplayTarget = message.target;
-  const content = Buffer.from(message.payload);
+/** Where a target publishes: a queue through the default exchange, or an exchange with its routing key. */
+function addressOf(target: ReplayTarget): { exchange: string; routingKey: string } {
   if ("topic" in target) throw new Error("a RabbitMQ cluster cannot replay to a Kafka topic");
-  if ("queue" in target) channel.sendToQueue(target.queue, content, publishOptions(message));
-  else channel.publish(target.exchange, target.routingKey, content, publishOptions(message));
+  return "queue" in target ? { exchange: "", routingKey: target.queue } : { exchange: target.exchange, routingKey: target.routingKey };
+}
+
+const routeSignature = (exchange: string, routingKey: string, content: Buffer): string => createHash("sha256").update(JSON.stringify([exchange, routingKey])).update(content).digest("hex");
+
+function send(channel: Channel, message: OutgoingMessage): void {
+  const { exchange, routingKey } = addressOf(message.target);
+  channel.publish(exchange, routingKey, Buffer.from(message.payload), publishOptions(message));
 }
 
 export class RabbitmqDeadLetterReplayer implements DeadLetterReplayer {
@@ -102,22 +99,40 @@ export class RabbitmqDeadLetterReplayer implements DeadLetterReplayer {
     return { connection, channel, returned };
   }
 
-  /** Held messages (captured), one transaction per call: all routed, or an error and none. */
-  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
-    const byVhost = new Map<string, OutgoingMessage[]>();
-    for (const message of messages) {
+  /**
+   * Held messages (captured, or copied from a stream) through a confirm channel: resolves once the broker confirmed
+   * every message — for a quorum queue, once a majority stored it (a transaction into a quorum queue lost messages
+   * in our measurements; confirms did not). Mandatory: a message no queue took comes back and is reported, not lost.
+   */
+  async publish(messages: readonly OutgoingMessage[]): Promise<PublishOutcome> {
+    const byVhost = new Map<string, number[]>();
+    messages.forEach((message, index) => {
       const vhost = "vhost" in message.target ? message.target.vhost : "/";
-      byVhost.set(vhost, [...(byVhost.get(vhost) ?? []), message]);
-    }
-    for (const [vhost, batch] of byVhost) {
-      const { connection, channel, returned } = await this.open(vhost);
+      byVhost.set(vhost, [...(byVhost.get(vhost) ?? []), index]);
+    });
+    const unroutable = new Map<number, string>();
+    for (const [vhost, indexes] of byVhost) {
+      const connection = await amqp.connect(amqpUrlOf(this.cluster, vhost), { clientProperties: { connection_name: "queuewatch-replay" }, noDelay: true });
+      connection.on("error", () => undefined);
       try {
-        for (const message of batch) send(channel, message);
-        await this.commitUnlessReturned(channel, returned);
+        const channel = await connection.createConfirmChannel();
+        channel.on("error", () => undefined);
+        // A return carries the message back, not which publish it was: identical messages to the same place route alike.
+        const returned = new Map<string, string>();
+        channel.on("return", (message: ReturnedMessage) => returned.set(routeSignature(message.fields.exchange, message.fields.routingKey, message.content), `${message.fields.replyCode} ${message.fields.replyText}`));
+        for (const index of indexes) send(channel, messages[index] as OutgoingMessage);
+        await channel.waitForConfirms();
+        for (const index of indexes) {
+          const message = messages[index] as OutgoingMessage;
+          const { exchange, routingKey } = addressOf(message.target);
+          const why = returned.get(routeSignature(exchange, routingKey, Buffer.from(message.payload)));
+          if (why !== undefined) unroutable.set(index, `no queue took it (${why}: ${targetLabel(message.target)})`);
+        }
       } finally {
         await connection.close().catch(() => undefined);
       }
     }
+    return { unroutable };
   }
 
   /** basic.return for an unroutable publish arrives before the answer to a later synchronous call on the channel: roll back if any came. */
@@ -158,7 +173,7 @@ export class RabbitmqDeadLetterReplayer implements DeadLetterReplayer {
           }
           if (batch.length === 0) break;
           const decisions = batch.map((got) => {
-            const message = heldOf(got);
+            const message = heldFromQueue(got);
             if (got.fields.redelivered) inDoubt.delete(message.identity); // it came back: that commit did not happen
             return { got, message, decision: options.decide(message) };
           });

@@ -7,6 +7,7 @@ import { RABBITMQ_CAPABILITIES } from "./capabilities";
 import { RabbitmqAdapter } from "./rabbitmq-adapter";
 import { queueTrackerFor, rabbitmqReading, RabbitmqPoller } from "./rabbitmq-poller";
 import { noConsumersAfterMsOf } from "./settings";
+import { RabbitmqDeadLetterCollector } from "./dead-letter-collector";
 import { RabbitmqDeadLetterReplayer } from "./dead-letter-replayer";
 import { peekQueue } from "./peek-messages";
 import { queryDeadLetterQueues } from "./store/query-dead-letter-queues";
@@ -19,7 +20,7 @@ export const rabbitmqKind: BrokerKind<RabbitmqClusterConfig> = {
   secretsOf: (cluster) => [cluster.password],
   isLocal: (cluster) => isLocalHost(new URL(cluster.managementUrl).hostname),
   connect: (cluster) => adapterConnection(new RabbitmqAdapter(cluster), rabbitmqReading),
-  createPoller: (cluster) => new RabbitmqPoller(new RabbitmqAdapter(cluster), queueTrackerFor(cluster)),
+  createPoller: (cluster) => new RabbitmqPoller(new RabbitmqAdapter(cluster), queueTrackerFor(cluster), new RabbitmqDeadLetterCollector(cluster)),
   readSubjects: async (db, cluster) => {
     const [queues, nodes] = await Promise.all([queryQueues(db, cluster.id, noConsumersAfterMsOf(cluster)), queryNodes(db, cluster.id)]);
     return { groups: [], topics: [], queues, nodes: nodes.nodes };

@@ -1,6 +1,8 @@
 import "server-only";
 import type { BrokerReading, ClusterPoller, CollectedPoll, DeadLetterPass } from "@/lib/brokers/types";
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
+import type { Db } from "@/lib/db/prisma";
+import type { RabbitmqDeadLetterCollector } from "./dead-letter-collector";
 import { queueKey } from "./dead-letter-topology";
 import type { RabbitmqAdapter } from "./rabbitmq-adapter";
 import { rabbitmqSamples } from "./queue-series";
@@ -24,7 +26,7 @@ export function queueTrackerFor(cluster: RabbitmqClusterConfig): QueueTracker {
  * API) and the queue tracker (rates at the broker's refreshes, no-consumer stretches, depth windows).
  */
 export class RabbitmqPoller implements ClusterPoller {
-  constructor(private readonly adapter: RabbitmqAdapter, readonly tracker: QueueTracker) {}
+  constructor(private readonly adapter: RabbitmqAdapter, readonly tracker: QueueTracker, private readonly deadLetters: RabbitmqDeadLetterCollector | null = null) {}
 
   async collect(): Promise<CollectedPoll> {
     const result = await this.adapter.collect();
@@ -42,9 +44,9 @@ export class RabbitmqPoller implements ClusterPoller {
     };
   }
 
-  /** Dead-letter queues are browsed live (classic) until capture mode lands; nothing is held yet. */
-  async collectDeadLetters(): Promise<DeadLetterPass> {
-    return { sources: 0, stored: 0, behind: 0 };
+  /** Stream dead-letter queues copied by offset, queues in capture mode moved into the store (classic ones are read live). */
+  async collectDeadLetters(db: Db, now: Date): Promise<DeadLetterPass> {
+    return (await this.deadLetters?.collect(db, now)) ?? { sources: 0, stored: 0, behind: 0 };
   }
 
   /** Rates and signals start afresh after a restart: nothing to seed. */

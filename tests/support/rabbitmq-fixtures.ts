@@ -37,14 +37,16 @@ export async function connect(vhost: string): Promise<amqp.ChannelModel> {
 
 export interface CtlQueue {
   name: string;
+  /** all messages (for a stream: those it holds) */
+  messages: number;
   messages_ready: number;
   messages_unacknowledged: number;
   consumers: number;
 }
 
-/** `rabbitmqctl list_queues name messages_ready messages_unacknowledged consumers` of one vhost. */
+/** `rabbitmqctl list_queues name messages messages_ready messages_unacknowledged consumers` of one vhost. */
 export function rabbitmqctlListQueues(vhost: string): CtlQueue[] {
-  const out = execFileSync("rabbitmqctl", ["list_queues", "-q", "-p", vhost, "--formatter", "json", "name", "messages_ready", "messages_unacknowledged", "consumers"], { encoding: "utf8" });
+  const out = execFileSync("rabbitmqctl", ["list_queues", "-q", "-p", vhost, "--formatter", "json", "name", "messages", "messages_ready", "messages_unacknowledged", "consumers"], { encoding: "utf8" });
   return JSON.parse(out) as CtlQueue[];
 }
 

@@ -7,7 +7,7 @@ import { sourceRefOf } from "../source-key";
 export function toReplayDto(row: ReplayJob): ReplayDto {
   return {
     id: row.id, cluster: row.clusterId, source: sourceRefOf(row.sourceKey), action: row.action, status: row.status, requested: row.requested,
-    dryRun: row.dryRun, ratePerSecond: row.ratePerSecond, target: row.target ?? null, total: row.total,
+    dryRun: row.dryRun, edited: typeof row.selection === "object" && row.selection !== null && "edit" in row.selection, ratePerSecond: row.ratePerSecond, target: row.target ?? null, total: row.total,
     sent: row.sent, skipped: row.skipped, parked: row.parked, failed: row.failed,
     byTarget: (row.byTarget ?? {}) as Record<string, number>,
     errors: Array.isArray(row.errors) ? (row.errors as unknown[]).map(String) : [],

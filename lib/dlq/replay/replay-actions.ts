@@ -17,8 +17,16 @@ export async function checkReplaySource({ db, input, config }: PrecheckContext<R
   const key = sourceKeyOf(input.source);
   const source = (await listDeadLetters(db, cluster)).find((s) => s.key === key);
   if (!source) throw new ActionError(404, "not_found", `${"topic" in input.source ? `topic "${input.source.topic}"` : `queue "${input.source.queue}"`} is not a dead-letter source of cluster "${cluster.id}"`);
-  if (source.browse === "needs-capture") throw new ActionError(409, "not_replayable", `a ${source.type} queue's dead letters can be replayed once capture mode is built (reading it now would spend its messages' delivery budget)`);
+  if (source.browse === "needs-capture") throw new ActionError(409, "not_replayable", `a ${source.type} queue's dead letters are replayed from capture mode (reading it live would spend its messages' delivery budget): add it to the cluster's deadLetterCapture`);
+  if (input.edit && source.browse === "peek") throw new ActionError(409, "not_editable", `a message read live from a classic queue has no id to edit by: put the queue in capture mode (deadLetterCapture) to edit its dead letters before replaying them`);
   if (input.target && ("topic" in input.target) !== ("topic" in input.source)) throw new ActionError(400, "bad_request", `a ${cluster.kind} cluster's dead letters go to a ${"topic" in input.source ? "topic" : "queue or exchange"}`);
+}
+
+/** What an edit changed, for the audit row: the new payload's size and the header names, not their values. */
+function editSummary(edit: ReplayInput["edit"]): { payloadBytes: number | null; headers: string[] } | null {
+  if (edit === undefined) return null;
+  const payloadBytes = edit.payload !== undefined ? new TextEncoder().encode(edit.payload).length : edit.payloadBase64 !== undefined ? Math.floor((edit.payloadBase64.length * 3) / 4) - (edit.payloadBase64.match(/=+$/)?.[0].length ?? 0) : null;
+  return { payloadBytes, headers: Object.keys(edit.headers ?? {}) };
 }
 
 export async function createReplay({ tx, input, principal, now }: ActionContext<ReplayInput, unknown>): Promise<ActionOutcome> {
@@ -28,7 +36,7 @@ export async function createReplay({ tx, input, principal, now }: ActionContext<
       clusterId: input.cluster,
       sourceKey: sourceKeyOf(input.source),
       action: input.action,
-      selection: { filter: JSON.parse(JSON.stringify(input.filter)) as object, ...(input.ids ? { ids: input.ids } : {}), again: input.again },
+      selection: { filter: JSON.parse(JSON.stringify(input.filter)) as object, ...(input.ids ? { ids: input.ids } : {}), again: input.again, ...(input.edit ? { edit: input.edit } : {}) },
       target: input.target ?? undefined,
       dryRun: input.dryRun,
       ratePerSecond: input.ratePerSecond ?? null,
@@ -39,7 +47,7 @@ export async function createReplay({ tx, input, principal, now }: ActionContext<
     },
   });
   const replay = toReplayDto(row);
-  return { target: `replay:${row.id}`, after: { cluster: input.cluster, source: input.source, action: input.action, filter: input.filter, ids: input.ids?.length ?? null, target: input.target ?? "original", dryRun: input.dryRun, ratePerSecond: input.ratePerSecond ?? null }, body: { id: row.id, replay }, status: 201 };
+  return { target: `replay:${row.id}`, after: { cluster: input.cluster, source: input.source, action: input.action, filter: input.filter, ids: input.ids?.length ?? null, target: input.target ?? "original", dryRun: input.dryRun, ratePerSecond: input.ratePerSecond ?? null, edited: editSummary(input.edit) }, body: { id: row.id, replay }, status: 201 };
 }
 
 export async function replayVerb({ tx, params, now }: ActionContext<unknown, { replayId: string; verb: string }>): Promise<ActionOutcome> {

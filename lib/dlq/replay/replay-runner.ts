@@ -14,8 +14,8 @@ import { deadLetterFilterSchema, matchesDeadLetterFilter } from "../dead-letter-
 import { deadLetterRow, type HeldMessage } from "../held-message";
 import type { DeadLetterSourceDto, ReplayDto } from "../dead-letter-dto";
 import { headersFromJson } from "../header-json";
-import { decideReplay, replayHeaders, targetLabel, type ReplayDecision, type ReplayTarget } from "../replay-target";
-import { replayTargetSchema, type ReplayStatus } from "../replay-input";
+import { applyEdit, decideReplay, replayHeaders, targetLabel, type ReplayDecision, type ReplayTarget } from "../replay-target";
+import { replayEditSchema, replayTargetSchema, type ReplayStatus } from "../replay-input";
 import { sourceRefOf, type DeadLetterSourceRef } from "../source-key";
 import { queryHeldMessages } from "../store/query-dead-letters";
 import { decodeDeadLetter } from "../decode-dead-letter";
@@ -53,24 +53,32 @@ function tally(counters: Counters, decision: ReplayDecision): void {
     counters.byTarget[label] = (counters.byTarget[label] ?? 0) + 1;
   } else if (decision.kind === "discard") counters.sent += 1;
   else if (decision.kind === "park") counters.parked += 1;
+  else if (decision.kind === "fail") {
+    counters.failed += 1;
+    if (!counters.errors.includes(decision.reason)) counters.errors = [...counters.errors, decision.reason].slice(-MAX_ERRORS_KEPT);
+  }
   else counters.skipped += 1;
 }
 
-const outcomeOf = (decision: ReplayDecision): string => (decision.kind === "replay" ? "sent" : decision.kind === "discard" ? "discarded" : decision.kind === "park" ? "parked" : "skipped");
+const OUTCOMES = { replay: "sent", discard: "discarded", park: "parked", skip: "skipped", fail: "failed" } as const satisfies Record<ReplayDecision["kind"], string>;
+const outcomeOf = (decision: ReplayDecision): string => OUTCOMES[decision.kind];
+/** The ledger's mark for a message handed to the broker and not yet confirmed: found later, it is in doubt. */
+const PENDING = "pending";
+const IN_DOUBT = "in doubt: a replay that stopped before the broker's confirm had sent it; check the target, then replay it with \"again\" if it is missing";
 const stateOf = (decision: ReplayDecision): string | null => (decision.kind === "replay" ? "replayed" : decision.kind === "discard" ? "discarded" : decision.kind === "park" ? "parked" : null);
 
 /**
  * A live move is one AMQP transaction per batch, which is safe only into classic queues: measured on RabbitMQ 3.10,
  * transactions into a quorum queue lost messages under connection faults (docs/dlq-research.md §4). Other targets
- * are left in place, with the reason, until the confirm-and-journal path is built.
+ * are left in place, with the reason; a queue in capture mode replays through publisher confirms instead.
  */
 function transactionalTarget(decision: Extract<ReplayDecision, { kind: "replay" }>, queueTypes: ReadonlyMap<string, string>): ReplayDecision {
   const target = decision.target;
   if ("topic" in target) return { kind: "skip", reason: "a RabbitMQ dead letter goes to a queue, not a topic" };
-  if (!("queue" in target)) return { kind: "skip", reason: "replaying through an exchange (whose queues may be quorum queues) is not built yet: choose a classic queue as the target" };
+  if (!("queue" in target)) return { kind: "skip", reason: "a move from a queue read live goes to a classic queue (an exchange may route to quorum queues, where a transaction lost messages in our measurements): choose a classic queue, or put the dead-letter queue in capture mode (deadLetterCapture) to replay through exchanges with publisher confirms" };
   const type = queueTypes.get(`${target.vhost}\u0000${target.queue}`);
   if (type === undefined) return { kind: "skip", reason: `no queue "${target.queue}" in vhost "${target.vhost}" (as of the latest poll)` };
-  if (type !== "classic") return { kind: "skip", reason: `"${target.queue}" is a ${type} queue: replaying into it safely needs publisher confirms with a journal (not built yet; a transaction lost messages there in our measurements)` };
+  if (type !== "classic") return { kind: "skip", reason: `"${target.queue}" is a ${type} queue: a move from a queue read live is one transaction, which lost messages into quorum queues in our measurements; put the dead-letter queue in capture mode (deadLetterCapture) to replay into it with publisher confirms` };
   return decision;
 }
 
@@ -157,7 +165,7 @@ export class ReplayRunner {
     }, HEARTBEAT_MS);
     try {
       const outcome = source.browse === "peek" ? await this.runLive(job, cluster, source, ref, replayer, counters) : source.browse === "index" || source.browse === "capture" ? await this.runHeld(job, cluster, ref, replayer, counters) : "unsupported";
-      if (outcome === "unsupported") return this.finish(job, "failed", counters, `a ${source.type} queue's dead letters cannot be replayed yet (capture mode is not built)`);
+      if (outcome === "unsupported") return this.finish(job, "failed", counters, `a ${source.type} queue's dead letters are replayed from capture mode: add it to the cluster's deadLetterCapture`);
       await this.finish(job, outcome === "pause" ? "paused" : outcome === "cancel" ? "cancelled" : "done", counters);
     } catch (error) {
       await this.finish(job, "failed", counters, describeError(error));
@@ -181,8 +189,9 @@ export class ReplayRunner {
 
   /** Held messages (indexed copies, captured messages): the ledger first, the send, then the ledger and states. */
   private async runHeld(job: JobRow, cluster: ClusterConfig, ref: DeadLetterSourceRef, replayer: DeadLetterReplayer, counters: Counters): Promise<"done" | "pause" | "cancel"> {
-    const selection = (job.selection ?? {}) as { filter?: unknown; ids?: string[]; again?: boolean };
+    const selection = (job.selection ?? {}) as { filter?: unknown; ids?: string[]; again?: boolean; edit?: unknown };
     const filter = deadLetterFilterSchema.parse(selection.filter ?? {});
+    const edit = selection.edit === undefined ? null : replayEditSchema.parse(selection.edit);
     const ids = selection.ids === undefined ? null : new Set(selection.ids);
     const target = this.jobTarget(job);
     const maxReplays = this.config.deadLetters.maxReplays;
@@ -198,18 +207,34 @@ export class ReplayRunner {
       if (rows.length === 0) return "done";
       after = rows.at(-1)?.id ?? after;
       const chosen = ids === null ? rows : rows.filter((row) => ids.has(row.id.toString()));
-      const sentBefore = selection.again ? new Set<string>() : await this.sentIdentities(cluster.id, job.sourceKey, chosen.map((r) => r.identity));
+      const before = selection.again ? new Map<string, string>() : await this.ledgerOutcomes(cluster.id, job.sourceKey, chosen.map((r) => r.identity));
       const decided = chosen.map((row) => {
         const context = (row.context ?? decodeDeadLetter({})) as DeadLetterContext;
         const decision: ReplayDecision = job.action === "discard" ? { kind: "discard" }
+          // Handed to the broker by a run that stopped before the confirm: it may have arrived; sending it again could duplicate it.
+          : before.get(row.identity) === PENDING ? { kind: "fail", reason: IN_DOUBT }
           // The copy holds only the first 1 MiB of a huge record: never send a cut payload (re-reading it from the broker is not built yet).
           : row.payload_truncated ? { kind: "skip", reason: `the payload (${row.payload_size} bytes) is larger than Queuewatch's copy; replaying it whole is not built yet` }
-          : decideReplay({ source: ref, context, target, maxReplays, alreadySent: sentBefore.has(row.identity) });
+          : decideReplay({ source: ref, context, target, maxReplays, alreadySent: before.get(row.identity) === "sent" });
         return { row, context, decision };
       });
       if (!job.dryRun) {
-        const outgoing = decided.flatMap(({ row, context, decision }): OutgoingMessage[] => (decision.kind === "replay" ? [{ target: decision.target, key: row.message_key, payload: row.payload, headers: replayHeaders(headersFromJson(row.headers), context.replayCount), properties: row.properties === null ? null : headersFromJson(row.properties) }] : []));
-        if (outgoing.length > 0) await this.withRetries(() => replayer.publish(outgoing), counters);
+        const sending = decided.filter((d) => d.decision.kind === "replay");
+        const outgoing = sending.map(({ row, context, decision }): OutgoingMessage => {
+          // An edit names one message (ids has exactly its id): sent with the operator's payload and headers.
+          const own = { payload: row.payload, headers: headersFromJson(row.headers) };
+          const { payload, headers } = edit === null ? own : applyEdit(own, edit);
+          return { target: (decision as Extract<ReplayDecision, { kind: "replay" }>).target, key: row.message_key, payload, headers: replayHeaders(headers, context.replayCount), properties: row.properties === null ? null : headersFromJson(row.properties) };
+        });
+        if (outgoing.length > 0) {
+          // The journal first: a crash from here until the batch is recorded leaves these in doubt, never sent twice.
+          await this.db.replayLedger.createMany({ skipDuplicates: true, data: sending.map(({ row }) => ({ clusterId: cluster.id, sourceKey: job.sourceKey, identity: row.identity, jobId: job.id, outcome: PENDING, target: null, error: null, at: new Date() })) });
+          const { unroutable } = await this.withRetries(() => replayer.publish(outgoing), counters);
+          for (const [index, reason] of unroutable) {
+            const entry = sending[index];
+            if (entry) entry.decision = { kind: "fail", reason };
+          }
+        }
         await this.record(job, cluster.id, decided.map(({ row, decision }) => ({ id: row.id, identity: row.identity, decision })));
       }
       for (const { decision } of decided) tally(counters, decision);
@@ -224,7 +249,7 @@ export class ReplayRunner {
    * A broker restarting or a leader moving fails a send for a while: the same batch is sent again (the kind's
    * publisher keeps its idempotence across attempts) after 1, 2, 4, 8 and 16 s before the job fails.
    */
-  private async withRetries(send: () => Promise<void>, counters: Counters): Promise<void> {
+  private async withRetries<T>(send: () => Promise<T>, counters: Counters): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await send();
@@ -236,16 +261,21 @@ export class ReplayRunner {
     }
   }
 
-  private async sentIdentities(clusterId: string, sourceKey: string, identities: readonly string[]): Promise<Set<string>> {
-    if (identities.length === 0) return new Set();
-    const rows = await this.db.replayLedger.findMany({ where: { clusterId, sourceKey, identity: { in: [...identities] }, outcome: "sent" }, select: { identity: true } });
-    return new Set(rows.map((r) => r.identity));
+  /** Which of these messages the ledger has as sent, or as handed to the broker without a confirm (pending), by any job. */
+  private async ledgerOutcomes(clusterId: string, sourceKey: string, identities: readonly string[]): Promise<Map<string, string>> {
+    if (identities.length === 0) return new Map();
+    const rows = await this.db.replayLedger.findMany({ where: { clusterId, sourceKey, identity: { in: [...identities] }, outcome: { in: ["sent", PENDING] } }, select: { identity: true, outcome: true } });
+    // "sent" wins: a message sent by one job and in doubt from a later one was sent at least once.
+    return new Map(rows.sort((a, b) => (a.outcome === "sent" ? 1 : 0) - (b.outcome === "sent" ? 1 : 0)).map((r) => [r.identity, r.outcome]));
   }
 
   /** The ledger rows and the held messages' new states of one acknowledged batch, in one transaction. */
   private async record(job: JobRow, clusterId: string, batch: readonly { id: bigint | null; identity: string; decision: ReplayDecision }[]): Promise<void> {
     const now = new Date();
     await this.db.$transaction(async (tx) => {
+      // This job's journal marks for the batch give way to the outcomes; one in doubt keeps its mark for later jobs.
+      const settled = batch.filter((b) => !(b.decision.kind === "fail" && b.decision.reason === IN_DOUBT)).map((b) => b.identity);
+      await tx.replayLedger.deleteMany({ where: { clusterId, sourceKey: job.sourceKey, jobId: job.id, outcome: PENDING, identity: { in: settled } } });
       await tx.replayLedger.createMany({
         skipDuplicates: true,
         data: batch.map(({ identity, decision }) => ({ clusterId, sourceKey: job.sourceKey, identity, jobId: job.id, outcome: outcomeOf(decision), target: decision.kind === "replay" ? targetLabel(decision.target) : null, error: decision.kind === "park" || decision.kind === "skip" ? decision.reason : null, at: now })),

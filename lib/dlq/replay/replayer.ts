@@ -28,9 +28,17 @@ export interface LiveMoveOptions {
   onBatch: (outcome: LiveBatchOutcome) => Promise<boolean>;
 }
 
+/** What became of a published batch: the messages (by index) the broker took but could route nowhere, with why. */
+export interface PublishOutcome {
+  unroutable: ReadonlyMap<number, string>;
+}
+
 export interface DeadLetterReplayer {
-  /** Resolves once the broker acknowledged every message; throws if any was not (none is then counted as sent). */
-  publish(messages: readonly OutgoingMessage[]): Promise<void>;
+  /**
+   * Resolves once the broker acknowledged every message (Kafka: acks=all; RabbitMQ: publisher confirms, i.e.
+   * stored by every queue it was routed to); throws if any was not (the runner then treats the batch as in doubt).
+   */
+  publish(messages: readonly OutgoingMessage[]): Promise<PublishOutcome>;
   /**
    * Live sources: takes up to `limit` messages from the head of the queue in batches of `batchSize`; each message
    * the decision replays is published to its target and removed from the queue in one transaction per batch,
