@@ -3,7 +3,7 @@
 //   [1] RabbitMQ shovel "Move messages" (what the management UI's button creates: ack-mode on-confirm,
 //       src-delete-after queue-length), classic bench.dlq → classic bench.work, timed from the PUT of the shovel
 //       parameter until bench.dlq is empty and bench.work holds them all (AMQP checkQueue, which is exact);
-//   [2] Queuewatch's live move of the same (ReplayRunner.tick(): one AMQP transaction per batch of 200), the
+//   [2] Queuewatch's live move of the same (ReplayRunner.tick(): one AMQP transaction per batch, the runner's default of REPLAY_BATCH), the
 //       messages dead-lettered for real (published to bench.work, rejected without requeue) before the clock starts;
 //   [3] kafka-console-consumer --from-beginning --max-messages N | kafka-console-producer (acks=all, idempotence),
 //       bench-orders-dlt → bench-orders, fresh JVMs as an operator runs them, timed until the target's end offset
@@ -40,7 +40,7 @@ import { listDeadLetters, readSubjects } from "@/lib/brokers/registry";
 import { pollCluster } from "@/lib/collector/poll-cluster";
 import { configSchema, type KafkaClusterConfig, type QueuewatchConfig, type RabbitmqClusterConfig } from "@/lib/config/schema";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { ReplayRunner } from "@/lib/dlq/replay/replay-runner";
+import { REPLAY_BATCH, ReplayRunner } from "@/lib/dlq/replay/replay-runner";
 import { KafkaDeadLetterIndexer } from "@/lib/kafka/dead-letter-indexer";
 import { KafkaAdapter } from "@/lib/kafka/kafka-adapter";
 import { KafkaPoller } from "@/lib/kafka/kafka-poller";
@@ -80,7 +80,8 @@ const ORDERS = "bench-orders";
 
 const RABBIT_CLUSTER = "bench-dlq-rabbitmq";
 const KAFKA_CLUSTER = "bench-dlq-kafka";
-const BATCH_SIZE = 200;
+/** The runner's own batch size unless BENCH_BATCH says otherwise (to compare sizes). */
+const BATCH_SIZE = Number(process.env.BENCH_BATCH ?? REPLAY_BATCH);
 const MESSAGE_BYTES = 1024;
 /** Leave this much of the budget for stopping both brokers and dropping the database. */
 const TEARDOWN_RESERVE_MS = 30_000;
@@ -104,9 +105,9 @@ const ISSUE_SIZE: Omit<Options, "keep"> = { runs: 3, messages: 10_000, minutes: 
 /** What each row promises per message, as the code (and for the brokers' tools, their documentation) has it. */
 const GUARANTEE = {
   shovel: "at-least-once: the source acks each message once the destination confirms it; after a dropped link the unconfirmed ones are sent again (duplicates); nothing records what moved",
-  queuewatchLive: "one AMQP transaction per 200: the copies (mandatory) and the source acks commit together; no loss or duplicate across connection kills and an app restart (integration test); a ledger row per message; a SIGKILLed broker can duplicate (as with every method)",
+  queuewatchLive: `one AMQP transaction per ${BATCH_SIZE}: the copies (mandatory) and the source acks commit together; no loss or duplicate across connection kills and an app restart (integration test); a ledger row per message; a SIGKILLed broker can duplicate (as with every method)`,
   consolePipe: "none end to end: the consumer keeps no position (random group, no commits) and the pipe buffers records between two JVMs, so a failure loses what was in flight and a rerun repeats everything; idempotence covers the producer's own retries only; values only: keys, headers and timestamps dropped, a value with a newline becomes two records",
-  queuewatchIndex: "Kafka unchanged (read by offset, no consumer group); rows and the cursor commit in one Postgres transaction, so a pass repeats nothing and skips nothing",
+  queuewatchIndex: "Kafka unchanged (read by offset, no consumer group); each 500 rows commit in one Postgres transaction with the cursor just past them, so a pass repeats nothing and skips nothing",
   queuewatchKafka: "each record once: the ledger is read before the batch, marks each message pending before the send and sent after its acks, so a collector crash in between leaves it reported in doubt, not sent twice (acks=all, idempotent producer, 1 request in flight; exactly once through a broker restart in the integration test); key, headers and payload kept, plus the replay count",
 } as const;
 
@@ -268,8 +269,14 @@ async function shovelRun(channel: Channel, count: number): Promise<number> {
   const started = performance.now();
   await management("PUT", `/api/parameters/shovel/%2F/${SHOVEL_NAME}`, { value });
   await waitForMove(channel, count);
+  // Ready 0 is not done: the shovel acknowledges each message only after its confirm, and deleting it early puts the
+  // unacknowledged ones back (duplicates). With src-delete-after it removes its own parameter once it moved them all.
+  const doneBy = Date.now() + MOVE_TIMEOUT_MS;
+  while ((await fetch(`${MANAGEMENT_URL}/api/parameters/shovel/%2F/${SHOVEL_NAME}`, { headers: { authorization: AUTHORIZATION } })).status !== 404) {
+    if (Date.now() > doneBy) throw new MismatchError(`the shovel had not finished (deleted itself) after ${MOVE_TIMEOUT_MS / 1000} s`);
+    await sleep(20);
+  }
   const ms = performance.now() - started;
-  await management("DELETE", `/api/parameters/shovel/%2F/${SHOVEL_NAME}`);
   // A shovel still consuming bench.dlq would steal the next run's messages: wait until it is gone.
   const deadline = Date.now() + 15_000;
   while (((await (await management("GET", "/api/shovels/%2F")).json()) as unknown[]).length > 0) {
@@ -552,7 +559,7 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [
     { id: "shovel", label: "RabbitMQ shovel \"Move messages\" (on-confirm), classic → classic", messages: n, guarantee: GUARANTEE.shovel, ms: [] },
-    { id: "queuewatchLive", label: "Queuewatch live move (tx per 200), classic → classic", messages: n, guarantee: GUARANTEE.queuewatchLive, ms: [] },
+    { id: "queuewatchLive", label: `Queuewatch live move (tx per ${BATCH_SIZE}), classic → classic`, messages: n, guarantee: GUARANTEE.queuewatchLive, ms: [] },
     { id: "consolePipe", label: "kafka-console-consumer | kafka-console-producer (JVM start-up included)", messages: n, guarantee: GUARANTEE.consolePipe, ms: [] },
     { id: "jvmNoop", label: "  for scale: one no-op kafka-console-producer (JVM start, connect, close)", messages: null, guarantee: "-", ms: [] },
     { id: "queuewatchIndex", label: `Queuewatch indexing the DLT into Postgres (polls + passes; tx timeout ${INDEX_TX_TIMEOUT_MS / 1000} s, see check)`, messages: n, guarantee: GUARANTEE.queuewatchIndex, ms: [] },
