@@ -83,7 +83,7 @@ export function DeadLetterMessage({ clusterId, sourceQueryString, message, onRep
   const time = useTimeFormat();
   const full = useDeadLetter(clusterId, sourceQueryString, open ? message.id : null);
   const shown = full.data ?? message;
-  const position = message.offset !== null ? `${message.partition ?? 0}:${message.offset}` : message.identity.startsWith("peek:") ? `#${Number(message.identity.split(":")[1]) + 1}` : message.identity;
+  const position = message.offset !== null ? `${message.partition ?? 0}:${message.offset}` : message.identity.startsWith("peek:") ? `#${Number(message.identity.split(":")[1]) + 1}` : message.identity.startsWith("capture:") && message.id !== null ? `#${message.id}` : message.identity;
   return (
     <li className="rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="dead-letter-message">
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>

@@ -42,7 +42,11 @@ export function DeadLetterSources({ clusterId }: { clusterId: string }) {
                       <Link className={`font-medium ${LINK}`} href={deadLetterBrowsePath(clusterId, sourceQuery(source.ref))}><Name text={sourceName(source)} /></Link>
                     </td>
                     <td>{source.type}</td>
-                    <td className="tabular" data-testid="dead-letter-depth">{formatCount(source.depth)}</td>
+                    <td className="tabular">
+                      <span data-testid="dead-letter-depth">{formatCount(source.depth)}</span>
+                      {/* A captured queue empties into Queuewatch: what waits there is the figure on call wants. */}
+                      {source.browse === "capture" ? <div className="text-xs whitespace-nowrap text-slate-600 dark:text-slate-400" data-testid="dead-letter-captured">+ {formatCount(source.waiting)} captured, waiting</div> : null}
+                    </td>
                     <td className="tabular whitespace-nowrap">{formatRate(source.inflowRate)}</td>
                     <td className="min-w-[8rem]">
                       {source.origins.length === 0 ? <span className="text-slate-600 dark:text-slate-400">unknown</span> : (
