@@ -62,7 +62,13 @@ export async function readStream(cluster: RabbitmqClusterConfig, vhost: string, 
   return read;
 }
 
+/** A stream whose depth did not change is still re-read this often (appends and retention could balance out). */
+const STREAM_REFRESH_MS = 5 * 60_000;
+
 export class RabbitmqDeadLetterCollector {
+  /** Each stream's depth at its last read, and when: a read costs a connection and STREAM_IDLE_MS of waiting. */
+  private readonly streamsRead = new Map<string, { depth: number; at: number }>();
+
   constructor(private readonly cluster: RabbitmqClusterConfig) {}
 
   async collect(db: Db, now: Date): Promise<DeadLetterPass> {
@@ -73,13 +79,18 @@ export class RabbitmqDeadLetterCollector {
     for (const source of sources) {
       if (!("queue" in source.ref)) continue;
       if (source.browse === "index") {
-        const next = cursors.get(source.key)?.get(0)?.nextOffset ?? 0;
+        const cursor = cursors.get(source.key)?.get(0);
+        const last = this.streamsRead.get(source.key);
+        if (cursor && last && source.depth !== null && last.depth === source.depth && now.getTime() - last.at < STREAM_REFRESH_MS) continue;
+        const next = cursor?.nextOffset ?? 0;
         const messages = await readStream(this.cluster, source.ref.vhost, source.ref.queue, next, MESSAGES_PER_PASS);
-        const last = messages.at(-1)?.offset;
-        if (last === undefined || last === null) continue;
-        const rows = messages.map((message) => deadLetterRow(message, "index", now, INDEXED_PAYLOAD_BYTES));
-        stored += await storeReadRange(db, this.cluster.id, source.key, rows, { partition: 0, nextOffset: last + 1, logStart: 0 }, now);
+        const lastOffset = messages.at(-1)?.offset ?? null;
+        if (lastOffset !== null) {
+          const rows = messages.map((message) => deadLetterRow(message, "index", now, INDEXED_PAYLOAD_BYTES));
+          stored += await storeReadRange(db, this.cluster.id, source.key, rows, { partition: 0, nextOffset: lastOffset + 1, logStart: 0 }, now);
+        }
         if (messages.length >= MESSAGES_PER_PASS) behind += 1;
+        else if (source.depth !== null) this.streamsRead.set(source.key, { depth: source.depth, at: now.getTime() });
       } else {
         const taken = await this.capture(db, source.key, source.ref.vhost, source.ref.queue, now);
         stored += taken.stored;

@@ -7,7 +7,7 @@ import "server-only";
 // resurrects a classic queue's acknowledged messages (duplicates, for every method, RabbitMQ's own shovel too).
 // Messages the job does not replay (parked, skipped) are put back when the job ends.
 import { createHash } from "node:crypto";
-import amqp, { type Channel, type ChannelModel, type GetMessage, type Options } from "amqplib";
+import amqp, { type Channel, type ChannelModel, type GetMessage, type Message, type Options } from "amqplib";
 import type { RabbitmqClusterConfig } from "@/lib/config/schema";
 import type { HeldMessage } from "@/lib/dlq/held-message";
 import { heldFromQueue } from "./amqp-delivery";
@@ -49,6 +49,61 @@ export function amqpUrlOf(cluster: RabbitmqClusterConfig, vhost: string): string
   }
   url.pathname = `/${encodeURIComponent(vhost)}`;
   return url.toString();
+}
+
+/**
+ * A live move's messages: a consumer with a prefetch window (no round trip per message, unlike basic.get) whose
+ * deliveries are handed out in batches. Messages kept back (parked, skipped) stay unacknowledged and fill the
+ * window; once it stops delivering, batches are topped up with basic.get, which no prefetch limits, so a move
+ * never ends early. Measured (npm run bench:dlq's author, broker side only): 1,946 msg/s with basic.get and a
+ * transaction per 200, 3,468 with a consumer.
+ */
+class DeliveryBuffer {
+  private readonly buffer: Message[] = [];
+  private wake: (() => void) | null = null;
+  private cancelled = false;
+
+  private constructor(private readonly channel: Channel, private readonly queue: string, private consumerTag = "") {}
+
+  static async start(channel: Channel, queue: string, prefetch: number): Promise<DeliveryBuffer> {
+    const deliveries = new DeliveryBuffer(channel, queue);
+    await channel.prefetch(prefetch);
+    const { consumerTag } = await channel.consume(queue, (message) => {
+      if (message === null) deliveries.cancelled = true; // the queue was deleted
+      else deliveries.buffer.push(message);
+      deliveries.wake?.();
+    }, { noAck: false });
+    deliveries.consumerTag = consumerTag;
+    return deliveries;
+  }
+
+  /** Up to `max` messages in queue order; fewer only when the queue has no more. */
+  async take(max: number): Promise<Message[]> {
+    // Deliveries follow the previous batch's commit within milliseconds; a pause this long means the window is full or the queue empty.
+    while (this.buffer.length < max && !this.cancelled) {
+      const before = this.buffer.length;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 25);
+        this.wake = () => { clearTimeout(timer); resolve(); };
+      });
+      this.wake = null;
+      if (this.buffer.length === before) break;
+    }
+    const batch = this.buffer.splice(0, max);
+    while (batch.length < max && !this.cancelled) {
+      const got = await this.channel.get(this.queue, { noAck: false });
+      if (got === false) break;
+      batch.push(got);
+    }
+    return batch;
+  }
+
+  /** Cancels the consumer; returns what it delivered and nobody took (still unacknowledged). */
+  async stop(): Promise<Message[]> {
+    if (!this.cancelled) await this.channel.cancel(this.consumerTag);
+    this.cancelled = true;
+    return this.buffer.splice(0);
+  }
 }
 
 /** Publish options that keep the message's own properties (never user-id: the broker checks it against this connection). */
@@ -162,15 +217,11 @@ export class RabbitmqDeadLetterReplayer implements DeadLetterReplayer {
           limit = (await channel.checkQueue(source.queue)).messageCount;
           await options.onStart(limit);
         }
-        const kept: GetMessage[] = [];
+        const kept: Message[] = [];
         let stop = false;
+        const deliveries = await DeliveryBuffer.start(channel, source.queue, options.batchSize * 2);
         while (!stop && taken < limit) {
-          const batch: GetMessage[] = [];
-          while (batch.length < options.batchSize && taken + batch.length < limit) {
-            const got = await channel.get(source.queue, { noAck: false });
-            if (got === false) break;
-            batch.push(got);
-          }
+          const batch = await deliveries.take(Math.min(options.batchSize, limit - taken));
           if (batch.length === 0) break;
           const decisions = batch.map((got) => {
             const message = heldFromQueue(got);
@@ -195,8 +246,9 @@ export class RabbitmqDeadLetterReplayer implements DeadLetterReplayer {
           // A message left alone that came back after a reconnect was reported already.
           stop = !(await options.onBatch({ decisions: counted.map(({ message, decision }) => ({ message, decision })) }));
         }
-        // The ones left alone go back to the queue (nack is transactional here too).
-        for (const got of kept) channel.nack(got, false, true);
+        // The ones left alone, and deliveries past the limit, go back to the queue (nack is transactional here too);
+        // the consumer is cancelled first, or it would be handed them again.
+        for (const got of [...kept, ...(await deliveries.stop())]) channel.nack(got, false, true);
         await rpcOf(channel).rpc(TX.Commit, {}, TX.CommitOk);
         await session.connection.close().catch(() => undefined);
         break;

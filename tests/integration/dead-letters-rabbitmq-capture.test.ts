@@ -102,6 +102,17 @@ async function reject(queue: string, from: number, count: number): Promise<void>
   for (let i = 0; i < count; i += 1) channel.nack(await getOne(channel, queue), false, false);
 }
 
+/** Polls (as the collector does before each dead-letter pass) until the stored depth of `queue` is `count`. */
+async function pollUntilDepth(queue: string, count: number): Promise<void> {
+  for (let i = 0; i < 30; i += 1) {
+    expect((await pollCluster(CLUSTER, poller, storeSink(db, store))).error).toBeNull();
+    const source = (await list()).find((s) => "queue" in s.ref && s.ref.vhost === vhost && s.ref.queue === queue);
+    if (source?.depth === count) return;
+    await sleep(1000);
+  }
+  throw new Error(`the polled depth of ${queue} never reached ${count}`);
+}
+
 async function collect() {
   return poller.collectDeadLetters(db, new Date());
 }
@@ -251,8 +262,11 @@ describe("a quorum dead-letter queue in capture mode", () => {
 describe("a stream dead-letter queue", () => {
   it("is copied by offset: the stream keeps every message, and the next pass reads only new offsets", async () => {
     expect(ctl("events.stream")?.messages).toBe(30);
+    // A pass skips a stream whose polled depth did not change since its last read: nothing new, no read.
+    expect((await collect()).stored).toBe(0);
     await republish(30, 5);
     await waitFor("events.stream", "messages", 35);
+    await pollUntilDepth("events.stream", 35);
     expect((await collect()).stored).toBe(5);
     expect((await collect()).stored).toBe(0);
     const page = await browse("events.stream");

@@ -236,7 +236,7 @@ export class ReplayRunner {
             if (entry) entry.decision = { kind: "fail", reason };
           }
         }
-        await this.record(job, cluster.id, decided.map(({ row, decision }) => ({ id: row.id, identity: row.identity, decision })));
+        await this.record(job, cluster.id, decided.map(({ row, decision }) => ({ id: row.id, identity: row.identity, decision })), outgoing.length > 0);
       }
       for (const { decision } of decided) tally(counters, decision);
       handled += decided.length;
@@ -271,12 +271,12 @@ export class ReplayRunner {
   }
 
   /** The ledger rows and the held messages' new states of one acknowledged batch, in one transaction. */
-  private async record(job: JobRow, clusterId: string, batch: readonly { id: bigint | null; identity: string; decision: ReplayDecision }[]): Promise<void> {
+  private async record(job: JobRow, clusterId: string, batch: readonly { id: bigint | null; identity: string; decision: ReplayDecision }[], journaled: boolean): Promise<void> {
     const now = new Date();
     await this.db.$transaction(async (tx) => {
       // This job's journal marks for the batch give way to the outcomes; one in doubt keeps its mark for later jobs.
       const settled = batch.filter((b) => !(b.decision.kind === "fail" && b.decision.reason === IN_DOUBT)).map((b) => b.identity);
-      await tx.replayLedger.deleteMany({ where: { clusterId, sourceKey: job.sourceKey, jobId: job.id, outcome: PENDING, identity: { in: settled } } });
+      if (journaled) await tx.replayLedger.deleteMany({ where: { clusterId, sourceKey: job.sourceKey, jobId: job.id, outcome: PENDING, identity: { in: settled } } });
       await tx.replayLedger.createMany({
         skipDuplicates: true,
         data: batch.map(({ identity, decision }) => ({ clusterId, sourceKey: job.sourceKey, identity, jobId: job.id, outcome: outcomeOf(decision), target: decision.kind === "replay" ? targetLabel(decision.target) : null, error: decision.kind === "park" || decision.kind === "skip" ? decision.reason : null, at: now })),
@@ -323,7 +323,8 @@ export class ReplayRunner {
         if (job.total === null) await this.db.replayJob.update({ where: { id: job.id }, data: { total: depth } });
       },
       onBatch: async ({ decisions }) => {
-        await this.record(job, cluster.id, decisions.map(({ message, decision }) => ({ id: null, identity: message.identity, decision })));
+        // A live move writes no journal marks: its transaction sends and removes together.
+        await this.record(job, cluster.id, decisions.map(({ message, decision }) => ({ id: null, identity: message.identity, decision })), false);
         for (const { decision } of decisions) tally(counters, decision);
         handled += decisions.length;
         asked = await this.report(job, counters);
