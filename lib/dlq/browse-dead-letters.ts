@@ -6,7 +6,7 @@ import { listDeadLetters, peekDeadLetters } from "@/lib/brokers/registry";
 import type { ClusterConfig, QueuewatchConfig } from "@/lib/config/schema";
 import type { Db } from "@/lib/db/prisma";
 import type { DeadLetterMessageDto, DeadLetterPageDto, DeadLetterSourceDto } from "./dead-letter-dto";
-import { matchesDeadLetterFilter, type DeadLetterFilter } from "./dead-letter-filter";
+import { matchesLiveRow, type DeadLetterFilter } from "./dead-letter-filter";
 import { readerIsMasked, viewMessage, type ViewableMessage } from "./dead-letter-view";
 import type { DeadLetterContext } from "./decode-dead-letter";
 import { deadLetterRow } from "./held-message";
@@ -53,7 +53,7 @@ export async function browseDeadLetters(db: Db, config: QueuewatchConfig, cluste
   if (source.browse === "peek") {
     const now = new Date();
     const rows = (await peekDeadLetters(cluster, ref, PEEK_LIMIT)).map((message) => deadLetterRow(message, "capture", now, Number.MAX_SAFE_INTEGER));
-    const matching = rows.filter((row) => matchesDeadLetterFilter({ ...row, state: "dead", exceptionClass: row.context.exception?.className ?? null, ts: row.ts }, filter));
+    const matching = rows.filter((row) => matchesLiveRow(row, filter));
     const messages = matching.slice(0, page.limit).map((row) => viewMessage({ id: null, identity: row.identity, partition: null, offset: null, time: row.ts, cause: row.cause, original: row.originalTopic ?? row.originalQueue, state: "dead", key: null, headers: row.headers, properties: row.properties, payload: row.payload, payloadSize: row.payloadSize, payloadTruncated: false, context: row.context }, mask, LIST_PREVIEW_BYTES));
     return { source, messages, total: matching.length, nextBefore: null };
   }

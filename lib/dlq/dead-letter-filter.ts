@@ -2,6 +2,7 @@
 // queue, a header's value, payload text and time. One schema for the API's query string and replay jobs.
 // Client-safe.
 import { z } from "@/lib/util/zod";
+import type { DeadLetterRow } from "./held-message";
 
 export const DEAD_LETTER_STATES = ["dead", "replayed", "discarded", "parked"] as const;
 export type DeadLetterState = (typeof DEAD_LETTER_STATES)[number];
@@ -42,6 +43,11 @@ function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
 const containsIgnoringCase = (text: string | null | undefined, part: string): boolean => text !== null && text !== undefined && text.toLowerCase().includes(part.toLowerCase());
 
 /** The filter over a message read live (the store applies the same conditions in SQL: lib/dlq/store/query-dead-letters.ts). */
+/** A message read live (all of them still waiting), as its row: whether the filter selects it. */
+export function matchesLiveRow(row: DeadLetterRow, filter: DeadLetterFilter): boolean {
+  return matchesDeadLetterFilter({ ...row, state: "dead", exceptionClass: row.context.exception?.className ?? null }, filter);
+}
+
 export function matchesDeadLetterFilter(
   message: { state: string; cause: string | null; exceptionClass: string | null; originalTopic: string | null; originalQueue: string | null; headerText: Readonly<Record<string, string>>; payload: Uint8Array; ts: Date },
   filter: DeadLetterFilter,

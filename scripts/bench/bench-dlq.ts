@@ -12,8 +12,7 @@
 //       then Queuewatch's replay of the indexed copies to the original topic named by Spring's
 //       kafka_dlt-original-topic header (ReplayRunner.tick(): ledger, idempotent producer, acks=all).
 // Before the rounds, two poll + dead-letter passes run exactly as the collector runs them (its own Prisma client);
-// if they fail, the indexing row runs with Prisma's interactive-transaction timeout raised (INDEX_TX_TIMEOUT_MS),
-// the table is still printed, and the benchmark exits 1 with a PROBLEM line.
+// if they fail, the table is still printed and the benchmark exits 1 with a PROBLEM line.
 // Each count is checked after every run (exactly N arrived, the source empty after a move); a mismatch fails the
 // benchmark. Runs go in rounds (all approaches once per round) so that a neighbour's load hits every side alike;
 // a round starts only if it fits the time budget. Figures are medians over the rounds.
@@ -32,8 +31,6 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
 import { connect, type Channel, type ChannelModel } from "amqplib";
 import { Kafka, logLevel, type Admin } from "kafkajs";
 import { listDeadLetters, readSubjects } from "@/lib/brokers/registry";
@@ -86,12 +83,6 @@ const MESSAGE_BYTES = 1024;
 /** Leave this much of the budget for stopping both brokers and dropping the database. */
 const TEARDOWN_RESERVE_MS = 30_000;
 const MOVE_TIMEOUT_MS = 180_000;
-/**
- * The indexing rows run with Prisma's interactive-transaction timeout raised from its 5 s default: the indexer
- * stores up to 5,000 records in one transaction, which takes longer than 5 s here. The collector's own client
- * (createPrismaClient) is tried once first and what it does is reported (the "[check] production path" line).
- */
-const INDEX_TX_TIMEOUT_MS = 120_000;
 
 interface Options {
   keep: boolean;
@@ -401,10 +392,8 @@ async function jvmNoopRun(admin: Admin): Promise<number> {
 // --- Queuewatch ------------------------------------------------------------------------------------------
 
 interface Queuewatch {
-  /** the collector's own client (createPrismaClient): polls, jobs and the replay runner */
+  /** the collector's own client (createPrismaClient): polls, dead-letter passes, jobs and the replay runner */
   db: Db;
-  /** the same database with a longer interactive-transaction timeout, for the dead-letter passes (see INDEX_TX_TIMEOUT_MS) */
-  indexDb: Db;
   config: QueuewatchConfig;
   rabbitPoller: RabbitmqPoller;
   kafkaPoller: KafkaPoller;
@@ -505,7 +494,7 @@ async function indexRun(q: Queuewatch, count: number): Promise<{ ms: number; pas
     for (;;) {
       passes += 1;
       await pollOk(q, KAFKA_CLUSTER, q.kafkaPoller);
-      const pass = await q.kafkaPoller.collectDeadLetters(q.indexDb, new Date());
+      const pass = await q.kafkaPoller.collectDeadLetters(q.db, new Date());
       if (pass.sources !== 1) throw new MismatchError(`the dead-letter pass saw ${pass.sources} dead-letter topics, expected 1 (${DLT})`);
       if (pass.behind === 0) return;
       if (passes >= 20) throw new MismatchError(`still ${pass.behind} records behind after 20 passes`);
@@ -562,7 +551,7 @@ async function main(): Promise<void> {
     { id: "queuewatchLive", label: `Queuewatch live move (tx per ${BATCH_SIZE}), classic → classic`, messages: n, guarantee: GUARANTEE.queuewatchLive, ms: [] },
     { id: "consolePipe", label: "kafka-console-consumer | kafka-console-producer (JVM start-up included)", messages: n, guarantee: GUARANTEE.consolePipe, ms: [] },
     { id: "jvmNoop", label: "  for scale: one no-op kafka-console-producer (JVM start, connect, close)", messages: null, guarantee: "-", ms: [] },
-    { id: "queuewatchIndex", label: `Queuewatch indexing the DLT into Postgres (polls + passes; tx timeout ${INDEX_TX_TIMEOUT_MS / 1000} s, see check)`, messages: n, guarantee: GUARANTEE.queuewatchIndex, ms: [] },
+    { id: "queuewatchIndex", label: "Queuewatch indexing the DLT into Postgres (polls + passes)", messages: n, guarantee: GUARANTEE.queuewatchIndex, ms: [] },
     { id: "queuewatchKafka", label: "Queuewatch Kafka replay of the indexed copies", messages: n, guarantee: GUARANTEE.queuewatchKafka, ms: [] },
   ];
   const row = (id: RowId): Row => rows.find((r) => r.id === id) as Row;
@@ -590,12 +579,11 @@ async function main(): Promise<void> {
       ],
     });
     const db = createPrismaClient(databaseUrl);
-    const indexDb: Db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), transactionOptions: { timeout: INDEX_TX_TIMEOUT_MS } });
     await syncClusters(db, config.clusters);
     const rabbitCluster: RabbitmqClusterConfig = clusterOf(config, RABBIT_CLUSTER, "rabbitmq");
     const kafkaCluster: KafkaClusterConfig = clusterOf(config, KAFKA_CLUSTER, "kafka");
     q = {
-      db, indexDb, config, store: new StoreWriter(),
+      db, config, store: new StoreWriter(),
       rabbitPoller: new RabbitmqPoller(new RabbitmqAdapter(rabbitCluster), queueTrackerFor(rabbitCluster)),
       kafkaPoller: new KafkaPoller(KAFKA_CLUSTER, new KafkaAdapter(kafkaCluster), new LagTracker(), new KafkaDeadLetterIndexer(kafkaCluster)),
     };
@@ -613,7 +601,7 @@ async function main(): Promise<void> {
 
     const production = await productionPassCheck(q);
     const productionErrors = production.flatMap((attempt) => (attempt.error === null ? [] : [attempt.error]));
-    production.forEach((attempt, i) => out(`[check] production path, pass ${i + 1}: poll + dead-letter pass of ${DLT} with the collector's own Prisma client (Prisma's default 5 s interactive-transaction timeout): ${attempt.error === null ? `stored ${int(attempt.stored)} records in ${seconds(attempt.ms)}` : `FAILED after ${seconds(attempt.ms)}: ${attempt.error}`}`));
+    production.forEach((attempt, i) => out(`[check] production path, pass ${i + 1}: poll + dead-letter pass of ${DLT} with the collector's own Prisma client: ${attempt.error === null ? `stored ${int(attempt.stored)} records in ${seconds(attempt.ms)}` : `FAILED after ${seconds(attempt.ms)}: ${attempt.error}`}`));
 
     const roundMs: number[] = [];
     for (let round = 1; round <= options.runs; round += 1) {
@@ -672,7 +660,7 @@ async function main(): Promise<void> {
     out(`- Kafka: Queuewatch replay ${rate(n, m("queuewatchKafka"))} msg/s vs console pipe ${rate(n, m("consolePipe"))} msg/s = ${(m("consolePipe") / m("queuewatchKafka")).toFixed(2)}×; with indexing counted too (${seconds(m("queuewatchIndex") + m("queuewatchKafka"))}) ${(m("consolePipe") / (m("queuewatchIndex") + m("queuewatchKafka"))).toFixed(2)}×; console pipe less one JVM start-up (${seconds(m("consolePipe") - m("jvmNoop"))}) ${rate(n, m("consolePipe") - m("jvmNoop"))} msg/s`);
     if (n !== ISSUE_SIZE.messages) out(`- WARNING: reduced size (messages=${n}): not the issue's benchmark.`);
     if (productionErrors.length > 0) {
-      out(`- PROBLEM: ${productionErrors.length} of ${production.length} of the collector's own dead-letter passes failed (${productionErrors[0]}): the indexer stores records in interactive transactions of 500 (lib/dlq/store/write-dead-letters.ts storeReadRange, 60 s timeout each), and a failed transaction is retried at the next poll from the last committed position. Only the indexing row above ran with the timeout raised to ${INDEX_TX_TIMEOUT_MS / 1000} s (it changes nothing when a pass fits in 5 s); the replay rows used the collector's own client.`);
+      out(`- PROBLEM: ${productionErrors.length} of ${production.length} of the collector's own dead-letter passes failed (${productionErrors[0]}): the indexer stores records in interactive transactions of 500 (lib/dlq/store/write-dead-letters.ts storeReadRange, 60 s timeout each), and a failed transaction is retried at the next poll from the last committed position.`);
       productionFailed = true;
     }
   } catch (error) {
@@ -686,7 +674,6 @@ async function main(): Promise<void> {
       await q.rabbitPoller.close().catch(() => undefined);
       await q.kafkaPoller.close().catch(() => undefined);
       await q.db.$disconnect();
-      await q.indexDb.$disconnect();
     }
     const problems = stopBrokers();
     if (options.keep) out(`[teardown] kept database ${DB_NAME} (--keep)`);

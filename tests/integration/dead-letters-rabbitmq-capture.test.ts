@@ -262,7 +262,7 @@ describe("a quorum dead-letter queue in capture mode", () => {
 describe("a stream dead-letter queue", () => {
   it("is copied by offset: the stream keeps every message, and the next pass reads only new offsets", async () => {
     expect(ctl("events.stream")?.messages).toBe(30);
-    // A pass skips a stream whose polled depth did not change since its last read: nothing new, no read.
+    // Nothing new in the stream: a pass stores nothing (it skips the read while the polled depth is unchanged).
     expect((await collect()).stored).toBe(0);
     await republish(30, 5);
     await waitFor("events.stream", "messages", 35);

@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/prisma";
 import type { Logger } from "@/lib/log/logger";
 import { describeError } from "@/lib/util/describe-error";
 import type { DeadLetterContext } from "../decode-dead-letter";
-import { deadLetterFilterSchema, matchesDeadLetterFilter } from "../dead-letter-filter";
+import { deadLetterFilterSchema, matchesLiveRow } from "../dead-letter-filter";
 import { deadLetterRow, type HeldMessage } from "../held-message";
 import type { DeadLetterSourceDto, ReplayDto } from "../dead-letter-dto";
 import { headersFromJson } from "../header-json";
@@ -300,7 +300,7 @@ export class ReplayRunner {
     const queueTypes = new Map((await readSubjects(this.db, cluster)).queues.map((q) => [`${q.vhost}\u0000${q.name}`, q.type]));
     const decide = (message: HeldMessage): ReplayDecision => {
       const row = deadLetterRow(message, "capture", new Date(), Number.MAX_SAFE_INTEGER);
-      if (!matchesDeadLetterFilter({ ...row, state: "dead", exceptionClass: row.context.exception?.className ?? null }, filter)) return { kind: "skip", reason: "not selected by the filter" };
+      if (!matchesLiveRow(row, filter)) return { kind: "skip", reason: "not selected by the filter" };
       if (job.action === "discard") return { kind: "discard" };
       const decision = decideReplay({ source: ref, context: row.context, target, maxReplays, alreadySent: false });
       return decision.kind === "replay" ? transactionalTarget(decision, queueTypes) : decision;
